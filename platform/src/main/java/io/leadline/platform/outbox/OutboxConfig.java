@@ -1,0 +1,33 @@
+package io.leadline.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "leadline.outbox")
+public interface OutboxConfig {
+
+    /** The topic this service publishes to, e.g. {@code crm-core.events}. */
+    @WithDefault("${quarkus.application.name}.events")
+    String topic();
+
+    /** The CloudEvents source, the service's name. */
+    @WithDefault("${quarkus.application.name}")
+    String source();
+
+    /** Whether this replica relays; every replica may, they never send the same row twice at once. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    @WithDefault("200")
+    int batchSize();
+
+    /** A safety net only: commits notify the relay at once through PostgreSQL LISTEN/NOTIFY. */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /** How long sent rows stay for inspection before they are deleted. */
+    @WithDefault("1h")
+    Duration retention();
+}

@@ -1,0 +1,60 @@
+package io.leadline.platform.security;
+
+import io.leadline.platform.id.Ids;
+import io.leadline.platform.wire.CloseException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Builds the {@link Caller} of the current request from the verified internal JWT. */
+@RequestScoped
+public class CallerContext {
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    private Caller caller;
+
+    public Caller current() {
+        if (caller == null) {
+            caller = read();
+        }
+        return caller;
+    }
+
+    private Caller read() {
+        String organizationId = token.getClaim(InternalClaims.ORGANIZATION_ID);
+        if (token.getRawToken() == null || organizationId == null) {
+            throw CloseException.unauthorized("The API key or token is missing or invalid.");
+        }
+        HttpServerRequest request = currentRequest.getCurrent().request();
+        String requestId = request.getHeader(InternalClaims.REQUEST_ID_HEADER);
+        return new Caller(
+                organizationId,
+                token.getSubject(),
+                token.getClaim(InternalClaims.USER_NAME),
+                token.getClaim(InternalClaims.API_KEY_ID),
+                token.getClaim(InternalClaims.ROLE),
+                requestId != null ? requestId : Ids.shortId("req"),
+                request.method().name(),
+                request.path(),
+                tzOffset(request.getHeader(InternalClaims.TZ_OFFSET_HEADER)));
+    }
+
+    private static double tzOffset(String header) {
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        try {
+            double hours = Double.parseDouble(header.trim());
+            return Math.abs(hours) <= 14 ? hours : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
