@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A list request read against its {@link ListSpec}: {@code _skip}, {@code _limit}, {@code _fields},
@@ -40,7 +41,8 @@ public final class ListQuery {
             errors.add("_limit", "Ensure this value is less than or equal to " + spec.maxLimit() + ".");
         }
         List<Condition> conditions = new ArrayList<>();
-        for (Map.Entry<String, List<String>> param : params.entrySet()) {
+        // Sorted, so equal requests give identical HQL and reuse one cached query plan.
+        for (Map.Entry<String, List<String>> param : new TreeMap<>(params).entrySet()) {
             String name = param.getKey();
             if (name.startsWith("_") || spec.handlesItself(name)) {
                 continue;

@@ -1,5 +1,7 @@
 package io.leadline.platform.wire;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,8 @@ public class ValidationException extends RuntimeException {
     public ValidationException(List<String> errors, Map<String, String> fieldErrors) {
         super(describe(errors, fieldErrors), null, false, false);
         this.errors = List.copyOf(errors);
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        // Insertion order is kept: clients and tests read the first problem first.
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public static ValidationException of(String message) {

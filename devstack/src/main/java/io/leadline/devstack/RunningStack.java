@@ -1,0 +1,96 @@
+package io.leadline.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** A started stack. Closing it stops the services, then Kafka, then PostgreSQL (embedded ones only). */
+public final class RunningStack implements AutoCloseable {
+
+    private final StackParts parts;
+    private final Map<ServiceModule, ServiceProcess> services;
+    private final DatabaseServer database;
+    private final KafkaCluster kafka;
+    private final String operatorToken;
+    private final String demoApiKey;
+    private final Map<String, Duration> startupTimes;
+    private final Path workDir;
+
+    RunningStack(StackParts parts, Map<ServiceModule, ServiceProcess> services, DatabaseServer database,
+                 KafkaCluster kafka, String operatorToken, String demoApiKey, Map<String, Duration> startupTimes,
+                 Path workDir) {
+        this.parts = parts;
+        this.services = Map.copyOf(services);
+        this.database = database;
+        this.kafka = kafka;
+        this.operatorToken = operatorToken;
+        this.demoApiKey = demoApiKey;
+        this.startupTimes = startupTimes;
+        this.workDir = workDir;
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl(ServiceModule.GATEWAY.directory());
+    }
+
+    /** @param module directory name ("crm-core-service") or short name ("crm-core") */
+    public String serviceUrl(String module) {
+        return service(module).url();
+    }
+
+    public Path logFile(String module) {
+        return service(module).logFile();
+    }
+
+    /** Null when the stack was started without seeding. */
+    public String demoApiKey() {
+        return demoApiKey;
+    }
+
+    public String operatorToken() {
+        return operatorToken;
+    }
+
+    /** {@code postgresql://user:password@host:port}, the LEADLINE_DB_URL form. */
+    public String dbUrl() {
+        return database.serverUrl();
+    }
+
+    public String jdbcUrl(String database) {
+        return this.database.jdbcUrl(database);
+    }
+
+    public String dbUsername() {
+        return database.username();
+    }
+
+    public String dbPassword() {
+        return database.password();
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Time to ready per part ("PostgreSQL", "Kafka", module directory names), in start order. */
+    public Map<String, Duration> startupTimes() {
+        return startupTimes;
+    }
+
+    @Override
+    public void close() {
+        parts.close();
+    }
+
+    private ServiceProcess service(String module) {
+        ServiceProcess process = ServiceModule.named(module).map(services::get).orElse(null);
+        if (process == null) {
+            throw new IllegalArgumentException("no running service " + module + "; running: " + services.keySet());
+        }
+        return process;
+    }
+}

@@ -1,0 +1,136 @@
+package io.leadline.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child JVM running its Quarkus fast-jar, with stdout and stderr in a log file. */
+final class ServiceProcess {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(150);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final ServiceModule module;
+    private final Process process;
+    private final Path logFile;
+    private final int port;
+    private final long launchedAtNanos;
+
+    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port) {
+        this.module = module;
+        this.process = process;
+        this.logFile = logFile;
+        this.port = port;
+        this.launchedAtNanos = System.nanoTime();
+    }
+
+    static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
+                                 Map<String, String> systemProperties, Path workDir, Path logFile, int port) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    // a stray config/application.properties or .env in the caller's directory must not leak in
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
+            return new ServiceProcess(module, process, logFile, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot launch " + module.directory(), e);
+        }
+    }
+
+    /** @return time from launch to the first 200 on /q/health/ready */
+    Duration awaitReady(HttpClient http, Duration timeout) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = launchedAtNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw failure("exited with code " + process.exitValue() + " before it was ready");
+            }
+            if (answersReady(http, probe)) {
+                return Duration.ofNanos(System.nanoTime() - launchedAtNanos);
+            }
+            sleep(POLL_INTERVAL);
+        }
+        throw failure("was not ready within " + timeout.toSeconds() + " s");
+    }
+
+    void requestStop() {
+        process.destroy();
+    }
+
+    void awaitStop() {
+        try {
+            if (!process.waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    ServiceModule module() {
+        return module;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    private static boolean answersReady(HttpClient http, HttpRequest probe) {
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for readiness", e);
+        }
+    }
+
+    private IllegalStateException failure(String what) {
+        return new IllegalStateException(module.directory() + " " + what + ". Log: " + logFile
+                + "\n----- last lines of " + logFile.getFileName() + " -----\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for readiness", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.leadline.platform.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Set;
+
+/** Mints the internal JWT that the gateway puts in front of every forwarded request (ARCHITECTURE.md §2). */
+public final class InternalTokens {
+
+    public static final String DEFAULT_ROLE = "admin";
+    public static final String FULL_ACCESS_SCOPE = "all.full_access";
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private static PrivateKey signingKey;
+
+    private InternalTokens() {
+    }
+
+    public static String mint(String orgId, String userId) {
+        return mint(orgId, userId, null, DEFAULT_ROLE);
+    }
+
+    /** @param apiKeyId null for principals that did not authenticate with an API key */
+    public static String mint(String orgId, String userId, String apiKeyId, String role) {
+        JwtClaimsBuilder claims = Jwt.issuer(InternalJwtTestResource.ISSUER)
+                .audience(InternalJwtTestResource.AUDIENCE)
+                .subject(userId)
+                .claim("org_id", orgId)
+                .claim("role", role == null ? DEFAULT_ROLE : role)
+                .claim("scope", FULL_ACCESS_SCOPE)
+                .groups(Set.of("user"))
+                .expiresIn(LIFETIME);
+        if (apiKeyId != null) {
+            claims.claim("api_key_id", apiKeyId);
+        }
+        return claims.sign(signingKey());
+    }
+
+    private static synchronized PrivateKey signingKey() {
+        if (signingKey == null) {
+            signingKey = InternalJwtTestResource.keys().loadPrivateKey();
+        }
+        return signingKey;
+    }
+}
