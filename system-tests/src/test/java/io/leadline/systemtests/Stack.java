@@ -1,0 +1,36 @@
+package io.leadline.systemtests;
+
+import io.leadline.devstack.Devstack;
+import io.leadline.devstack.DevstackOptions;
+import io.leadline.devstack.RunningStack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real stack every system test talks to: embedded PostgreSQL and Kafka plus the five services as processes,
+ * started once per test JVM by devstack, exactly as {@code ./run} starts it, on free ports.
+ */
+final class Stack {
+
+    /** Small enough that a test can exceed it quickly, large enough that no other test comes near it. */
+    static final int KEY_RATE_LIMIT = 60;
+    static final int RATE_WINDOW_SECONDS = 10;
+
+    private static RunningStack running;
+
+    private Stack() {
+    }
+
+    static synchronized RunningStack get() {
+        if (running == null) {
+            DevstackOptions defaults = DevstackOptions.forTests();
+            List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
+            jvmOptions.add("-Dleadline.gateway.rate-limit.key-limit=" + KEY_RATE_LIMIT);
+            jvmOptions.add("-Dleadline.gateway.rate-limit.window=" + RATE_WINDOW_SECONDS + "s");
+            running = Devstack.start(defaults.withJvmOptions(jvmOptions));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "system-tests-stack-stop"));
+        }
+        return running;
+    }
+}
