@@ -1,6 +1,9 @@
 package io.leadline.platform.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +34,21 @@ public class CloseExceptionMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return json(400, ErrorBodies.validation(List.of("Invalid JSON: " + e.getOriginalMessage()), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return json(401, ErrorBodies.error("The API key or token is missing or invalid."));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return json(401, ErrorBodies.error("The API key or token is missing or invalid."));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, ErrorBodies.error("You don't have permission to do this."));
     }
 
     @ServerExceptionMapper
