@@ -1,0 +1,44 @@
+package io.leadline.events.eventlog;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The filter sets Close allows on {@code /event/} (NOTES §7): each one can be served from an index, so an
+ * arbitrary mix that would scan an organization's whole log is refused instead. A date filter may join any of them.
+ */
+final class EventFilterCombinations {
+
+    private static final List<Set<String>> ALLOWED = List.of(
+            Set.of(),
+            Set.of("object_type", "object_id"),
+            Set.of("object_type", "action"),
+            Set.of("object_id", "action"),
+            Set.of("lead_id"),
+            Set.of("lead_id", "object_type"),
+            Set.of("lead_id", "object_type", "action"),
+            Set.of("lead_id", "user_id"),
+            Set.of("lead_id", "user_id", "object_type"),
+            Set.of("lead_id", "user_id", "object_type", "action"),
+            Set.of("user_id"),
+            Set.of("user_id", "object_id"),
+            Set.of("user_id", "object_id", "action"),
+            Set.of("user_id", "object_type"),
+            Set.of("user_id", "object_type", "action"),
+            Set.of("request_id"));
+
+    private EventFilterCombinations() {
+    }
+
+    static boolean allows(Set<String> filters) {
+        return ALLOWED.contains(filters);
+    }
+
+    static String describeAllowed() {
+        return ALLOWED.stream()
+                .filter(set -> !set.isEmpty())
+                .map(set -> set.stream().sorted().collect(Collectors.joining("+")))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,58 @@
+package io.leadline.events.eventlog;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Drops events older than the retention period. Deletes in small batches so a large backlog never holds long
+ * locks; every replica may run it, the deletes just interleave.
+ */
+@ApplicationScoped
+public class EventRetention {
+
+    private static final Logger LOG = Logger.getLogger(EventRetention.class);
+    private static final long PERIOD_MS = 15 * 60_000L;
+    private static final int BATCH = 5_000;
+
+    @Inject
+    EventRepository repository;
+
+    @Inject
+    EventLogConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    private long timer = -1;
+
+    void start(@Observes StartupEvent startup) {
+        timer = vertx.setPeriodic(PERIOD_MS, id -> purge());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    void purge() {
+        Instant cutoff = Instant.now().minus(config.retention());
+        deleteBatchesBefore(cutoff).subscribe().with(
+                deleted -> LOG.debugf("Event retention removed %d events", deleted),
+                failure -> LOG.warn("Event retention failed; retrying next period", failure));
+    }
+
+    private Uni<Integer> deleteBatchesBefore(Instant cutoff) {
+        return repository.deleteCreatedBefore(cutoff, BATCH).chain(deleted -> deleted < BATCH
+                ? Uni.createFrom().item(deleted)
+                : deleteBatchesBefore(cutoff).map(more -> more + deleted));
+    }
+}

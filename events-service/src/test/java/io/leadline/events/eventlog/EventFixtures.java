@@ -1,0 +1,55 @@
+package io.leadline.events.eventlog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.id.Ids;
+import io.leadline.platform.wire.CloseDateTimes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** Events built from the {@code lead.created} fixture, the contract crm-core-service publishes. */
+final class EventFixtures {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectNode LEAD_CREATED = load("/events/lead.created.json");
+
+    private EventFixtures() {
+    }
+
+    static ObjectNode leadCreatedAsPublished() {
+        return LEAD_CREATED.deepCopy();
+    }
+
+    /** The fixture re-homed: a fresh event id in {@code organizationId}, happening at {@code at}. */
+    static ObjectNode leadCreated(String organizationId, Instant at) {
+        ObjectNode event = leadCreatedAsPublished();
+        event.put("id", Ids.shortId("ev"));
+        event.put("organization_id", organizationId);
+        event.put("date_created", CloseDateTimes.format(at));
+        event.put("date_updated", CloseDateTimes.format(at));
+        ((ObjectNode) event.get("data")).put("organization_id", organizationId);
+        return event;
+    }
+
+    /** A copy describing another object/action/actor, for filter tests. */
+    static ObjectNode with(ObjectNode event, String field, String value) {
+        ObjectNode copy = event.deepCopy();
+        copy.put(field, value);
+        return copy;
+    }
+
+    static String newOrganization() {
+        return Ids.longId("orga");
+    }
+
+    private static ObjectNode load(String resource) {
+        try (InputStream in = EventFixtures.class.getResourceAsStream(resource)) {
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
