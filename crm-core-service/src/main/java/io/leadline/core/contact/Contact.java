@@ -1,0 +1,80 @@
+package io.leadline.core.contact;
+
+import io.leadline.core.JsonColumnLists;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A person at a lead. Emails, phones and urls are small ordered lists that are always read with the contact. */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+    @Id
+    public String id;
+
+    @Column(name = "organization_id", nullable = false)
+    public String organizationId;
+
+    @Column(name = "lead_id", nullable = false)
+    public String leadId;
+
+    public String name;
+
+    public String title;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "emails", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> emailsColumn = JsonColumnLists.wrap(List.of());
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "phones", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> phonesColumn = JsonColumnLists.wrap(List.of());
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "urls", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> urlsColumn = JsonColumnLists.wrap(List.of());
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "date_created", nullable = false)
+    public Instant dateCreated;
+
+    @Column(name = "date_updated", nullable = false)
+    public Instant dateUpdated;
+
+    public List<Map<String, Object>> emails() {
+        return JsonColumnLists.unwrap(emailsColumn);
+    }
+
+    public void setEmails(List<Map<String, Object>> emails) {
+        emailsColumn = JsonColumnLists.wrap(emails);
+    }
+
+    public List<Map<String, Object>> phones() {
+        return JsonColumnLists.unwrap(phonesColumn);
+    }
+
+    public void setPhones(List<Map<String, Object>> phones) {
+        phonesColumn = JsonColumnLists.wrap(phones);
+    }
+
+    public List<Map<String, Object>> urls() {
+        return JsonColumnLists.unwrap(urlsColumn);
+    }
+
+    public void setUrls(List<Map<String, Object>> urls) {
+        urlsColumn = JsonColumnLists.wrap(urls);
+    }
+}

@@ -1,0 +1,32 @@
+package io.leadline.core.contact;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class ContactRepository implements PanacheRepositoryBase<Contact, String> {
+
+    public Uni<Contact> findInOrganization(String organizationId, String id) {
+        return find("id = :id and organizationId = :org", Parameters.with("id", id).and("org", organizationId))
+                .firstResult();
+    }
+
+    /** The contacts of several leads in one query, in creation order, so a page of leads costs no extra round trips. */
+    public Uni<List<Contact>> listOfLeads(String organizationId, Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("organizationId = :org and leadId in (:leads) order by id",
+                Parameters.with("org", organizationId).and("leads", leadIds));
+    }
+
+    public Uni<List<Contact>> listOfLead(String organizationId, String leadId) {
+        return list("organizationId = :org and leadId = :lead order by id",
+                Parameters.with("org", organizationId).and("lead", leadId));
+    }
+}

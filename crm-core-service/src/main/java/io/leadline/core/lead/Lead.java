@@ -1,0 +1,72 @@
+package io.leadline.core.lead;
+
+import io.leadline.core.JsonColumnLists;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lead (a company or account). Addresses are a small ordered list owned by the lead; custom field values are kept
+ * by field id in one jsonb column, so new custom fields need no schema change.
+ */
+@Entity
+@Table(name = "lead")
+public class Lead {
+
+    @Id
+    public String id;
+
+    @Column(name = "organization_id", nullable = false)
+    public String organizationId;
+
+    public String name;
+
+    public String description;
+
+    public String url;
+
+    @Column(name = "status_id", nullable = false)
+    public String statusId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "addresses", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> addressesColumn = JsonColumnLists.wrap(List.of());
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, Object> custom = new LinkedHashMap<>();
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_by_name")
+    public String createdByName;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "updated_by_name")
+    public String updatedByName;
+
+    @Column(name = "date_created", nullable = false)
+    public Instant dateCreated;
+
+    @Column(name = "date_updated", nullable = false)
+    public Instant dateUpdated;
+
+    public List<Map<String, Object>> addresses() {
+        return JsonColumnLists.unwrap(addressesColumn);
+    }
+
+    public void setAddresses(List<Map<String, Object>> addresses) {
+        addressesColumn = JsonColumnLists.wrap(addresses);
+    }
+}

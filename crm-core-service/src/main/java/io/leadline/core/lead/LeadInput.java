@@ -1,0 +1,137 @@
+package io.leadline.core.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.leadline.core.contact.ContactDraft;
+import io.leadline.platform.wire.RequestBody;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A lead create or update body, read and type-checked field by field. Which fields were present matters (PUT is
+ * partial), so each optional field is kept together with whether it was sent. Problems that need the database
+ * (an unknown status) are added to the same error collector by the service before anything is written.
+ */
+final class LeadInput {
+
+    static final String CUSTOM_PREFIX = "custom.";
+    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
+    private static final List<String> ADDRESS_FIELDS =
+            List.of("label", "address_1", "address_2", "city", "state", "zipcode", "country");
+    private static final String DEFAULT_ADDRESS_LABEL = "business";
+
+    final RequestBody body;
+    final Field<String> name;
+    final Field<String> description;
+    final Field<String> url;
+    final Field<List<Map<String, Object>>> addresses;
+    final String statusId;
+    final String statusLabel;
+    final List<ContactDraft> contacts;
+    /** Custom values to set (field id to value) and to clear (field id to null). */
+    final Map<String, Object> custom;
+
+    private LeadInput(RequestBody body, boolean update) {
+        this.body = body;
+        this.name = Field.read(body, "name", body.string("name"));
+        this.description = Field.read(body, "description", body.string("description"));
+        this.url = Field.read(body, "url", body.string("url"));
+        this.addresses = Field.read(body, "addresses", readAddresses(body));
+        this.statusId = body.string("status_id");
+        this.statusLabel = body.string("status");
+        if (update && (body.isNull("status_id") || body.isNull("status"))) {
+            body.fail(body.isNull("status_id") ? "status_id" : "status", "A lead always has a status.");
+        }
+        if (statusId != null && statusLabel != null) {
+            body.fail("status", "Send either status_id or status, not both.");
+        }
+        if (update && body.has("contacts")) {
+            body.fail("contacts", "Contacts can't be changed here; use the /contact/ endpoints.");
+            this.contacts = List.of();
+        } else {
+            this.contacts = readContacts(body);
+        }
+        this.custom = readCustom(body);
+    }
+
+    static LeadInput forCreate(JsonNode json) {
+        return new LeadInput(RequestBody.of(json), false);
+    }
+
+    static LeadInput forUpdate(JsonNode json) {
+        return new LeadInput(RequestBody.of(json), true);
+    }
+
+    boolean changesStatus() {
+        return statusId != null || statusLabel != null;
+    }
+
+    /** A body field that may be absent (leave alone), null (clear) or a value. */
+    record Field<T>(boolean present, T value) {
+        static <T> Field<T> read(RequestBody body, String name, T value) {
+            return new Field<>(body.has(name), value);
+        }
+    }
+
+    private static List<Map<String, Object>> readAddresses(RequestBody body) {
+        ArrayNode array = body.array("addresses");
+        List<Map<String, Object>> addresses = new ArrayList<>();
+        if (array == null) {
+            return addresses;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            RequestBody address = body.nested("addresses", i, array.get(i));
+            if (address == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String field : ADDRESS_FIELDS) {
+                values.put(field, address.string(field));
+            }
+            if (values.get("label") == null) {
+                values.put("label", DEFAULT_ADDRESS_LABEL);
+            }
+            addresses.add(values);
+        }
+        return addresses;
+    }
+
+    private static List<ContactDraft> readContacts(RequestBody body) {
+        ArrayNode array = body.array("contacts");
+        List<ContactDraft> contacts = new ArrayList<>();
+        if (array == null) {
+            return contacts;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            RequestBody contact = body.nested("contacts", i, array.get(i));
+            if (contact != null) {
+                contacts.add(ContactDraft.read(contact));
+            }
+        }
+        return contacts;
+    }
+
+    private static Map<String, Object> readCustom(RequestBody body) {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            if (!key.startsWith(CUSTOM_PREFIX)) {
+                continue;
+            }
+            String fieldId = key.substring(CUSTOM_PREFIX.length());
+            if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
+                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
+                continue;
+            }
+            custom.put(fieldId, field.getValue().isNull() ? null : CustomValues.toJava(field.getValue()));
+        }
+        return custom;
+    }
+}

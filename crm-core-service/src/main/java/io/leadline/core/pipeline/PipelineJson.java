@@ -1,0 +1,34 @@
+package io.leadline.core.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/** Close's wire form of a pipeline with its ordered opportunity statuses. */
+public final class PipelineJson {
+
+    private PipelineJson() {
+    }
+
+    public static ObjectNode toJson(Pipeline pipeline, List<OpportunityStatus> statuses) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", pipeline.id);
+        json.put("name", pipeline.name);
+        json.put("organization_id", pipeline.organizationId);
+        ArrayNode array = json.putArray("statuses");
+        statuses.stream().filter(status -> status.pipelineId.equals(pipeline.id))
+                .forEach(status -> array.add(statusJson(status)));
+        return json;
+    }
+
+    public static ObjectNode statusJson(OpportunityStatus status) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", status.id);
+        json.put("label", status.label);
+        json.put("type", status.type);
+        json.put("pipeline_id", status.pipelineId);
+        return json;
+    }
+}

@@ -1,0 +1,152 @@
+package io.leadline.core.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.ServiceTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The events a lead's life produces, as consumers (event log, webhooks, other services) receive them. */
+@QuarkusTest
+@TestProfile(ServiceTestProfile.class)
+class LeadEventsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void aLeadsLifeIsRecordedAsClosesEvents() {
+        TestOrganizations org = TestOrganizations.provisioned();
+
+        String createRequest = requestId();
+        JsonPath lead = org.request().header("X-Request-Id", createRequest).body("""
+                        {"name": "Acme Corp", "description": "Rockets", "url": "https://acme.example",
+                         "contacts": [{"name": "Wile E. Coyote", "title": "CEO",
+                                       "emails": [{"email": "wile@acme.example"}],
+                                       "phones": [{"phone": "+14155551234"}], "urls": [{"url": "https://wile.example"}]}],
+                         "addresses": [{"address_1": "1 Desert Rd", "city": "Phoenix"}],
+                         "custom.cf_industry": "Aerospace"}""")
+                .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
+        String leadId = lead.getString("id");
+        String contactId = lead.getString("contacts[0].id");
+
+        List<JsonNode> created = eventsOf(createRequest, 2);
+        assertEvent(created.get(0), "lead.created", leadId, leadId, org);
+        assertEquals(leadId, created.get(0).at("/data/id").asText());
+        assertEquals("Aerospace", created.get(0).at("/data/custom.cf_industry").asText());
+        assertEquals("POST", created.get(0).at("/meta/request_method").asText());
+        assertEvent(created.get(1), "contact.created", contactId, leadId, org);
+        assertEquals(leadId, created.get(1).at("/data/lead_id").asText());
+
+        String updateRequest = requestId();
+        org.request().header("X-Request-Id", updateRequest).body("{\"name\": \"Acme Inc\", \"status\": \"Customer\"}")
+                .put("/api/v1/lead/" + leadId + "/").then().statusCode(200);
+        JsonNode updated = eventsOf(updateRequest, 1).get(0);
+        assertEvent(updated, "lead.updated", leadId, leadId, org);
+        List<String> changed = MAPPER.convertValue(updated.get("changed_fields"), List.class);
+        assertTrue(changed.containsAll(List.of("name", "display_name", "status_id", "status_label")), changed::toString);
+        assertEquals("Acme Corp", updated.at("/previous_data/name").asText());
+        assertEquals("Potential", updated.at("/previous_data/status_label").asText());
+        assertEquals("Acme Inc", updated.at("/data/name").asText());
+
+        String deleteRequest = requestId();
+        org.request().header("X-Request-Id", deleteRequest).delete("/api/v1/lead/" + leadId + "/")
+                .then().statusCode(200);
+        List<JsonNode> deleted = eventsOf(deleteRequest, 2);
+        assertEvent(deleted.get(0), "contact.deleted", contactId, leadId, org);
+        assertEvent(deleted.get(1), "lead.deleted", leadId, leadId, org);
+        assertTrue(deleted.get(1).get("data").isNull());
+        assertEquals("Acme Inc", deleted.get(1).at("/previous_data/name").asText());
+        assertEquals(contactId, deleted.get(1).at("/previous_data/contacts/0/id").asText());
+    }
+
+    @Test
+    void anUpdateThatChangesNothingRecordsNoEvent() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String leadId = org.request().body("{\"name\": \"Same\"}").post("/api/v1/lead/").then().statusCode(200)
+                .extract().path("id");
+
+        String request = requestId();
+        org.request().header("X-Request-Id", request).body("{\"name\": \"Same\"}")
+                .put("/api/v1/lead/" + leadId + "/").then().statusCode(200);
+        // A later event from the same organization proves the relay has passed the no-op update.
+        String marker = requestId();
+        org.request().header("X-Request-Id", marker).body("{\"name\": \"Marker\"}").post("/api/v1/lead/")
+                .then().statusCode(200);
+        eventsOf(marker, 1);
+
+        assertEquals(0, received().stream().filter(event -> request.equals(event.path("request_id").asText())).count());
+    }
+
+    private void assertEvent(JsonNode event, String type, String objectId, String leadId, TestOrganizations org) {
+        String[] parts = type.split("\\.");
+        assertEquals(parts[0], event.get("object_type").asText());
+        assertEquals(parts[1], event.get("action").asText());
+        assertEquals(objectId, event.get("object_id").asText());
+        assertEquals(leadId, event.get("lead_id").asText());
+        assertEquals(org.organizationId(), event.get("organization_id").asText());
+        assertEquals(org.userId(), event.get("user_id").asText());
+        assertTrue(event.get("id").asText().startsWith("ev_"));
+        List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
+        assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
+    }
+
+    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
+    private List<JsonNode> eventsOf(String requestId, int expected) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            List<JsonNode> events = received().stream()
+                    .filter(event -> requestId.equals(event.path("request_id").asText()))
+                    .toList();
+            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
+                assertEquals(expected, events.size(), "events of " + requestId);
+                return events;
+            }
+            sleep();
+        }
+    }
+
+    private List<JsonNode> received() {
+        return connector.sink("domain-events").received().stream()
+                .map(Message::getPayload)
+                .map(payload -> readTree(String.valueOf(payload)))
+                .toList();
+    }
+
+    private static JsonNode readTree(String payload) {
+        try {
+            return MAPPER.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + payload, e);
+        }
+    }
+
+    private static String requestId() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
