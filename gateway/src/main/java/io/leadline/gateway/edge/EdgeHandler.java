@@ -1,0 +1,103 @@
+package io.leadline.gateway.edge;
+
+import io.leadline.gateway.proxy.ApiProxy;
+import io.leadline.gateway.proxy.RouteTable;
+import io.leadline.gateway.proxy.Upstream;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The front door of every /api request, ahead of anything else: request id, API-key authentication, rate limits,
+ * then either the gateway's own endpoints (Quarkus REST, next route) or the proxy to the owning service.
+ */
+@ApplicationScoped
+public class EdgeHandler {
+
+    private static final Logger LOG = Logger.getLogger(EdgeHandler.class);
+    private static final String API_V1 = "/api/v1/";
+    // ahead of Quarkus REST and of the HTTP security handlers
+    private static final int ORDER = -1_000;
+    /** Path prefixes the gateway answers itself (identity); everything else belongs to a service. */
+    private static final Set<String> LOCAL_PREFIXES = Set.of("me", "organization");
+    private static final String UNAUTHORIZED = "The API key is missing or invalid. Authenticate with HTTP Basic, "
+            + "using your API key as the username and an empty password.";
+
+    @Inject
+    ApiKeyAuthenticator authenticator;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    RouteTable routes;
+
+    @Inject
+    ApiProxy proxy;
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        RequestIds.assign(context);
+        Optional<String> apiKey = BasicCredentials.apiKey(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (apiKey.isEmpty()) {
+            EdgeResponses.error(context, 401, UNAUTHORIZED);
+            return;
+        }
+        // authentication may wait for the database: keep the body from flowing before someone reads it
+        context.request().pause();
+        authenticator.authenticate(apiKey.get()).subscribe().with(
+                principal -> {
+                    if (principal.isEmpty()) {
+                        EdgeResponses.error(context, 401, UNAUTHORIZED);
+                    } else {
+                        admit(context, principal.get());
+                    }
+                },
+                failure -> {
+                    LOG.error("API key lookup failed", failure);
+                    EdgeResponses.error(context, 503, "Authentication is temporarily unavailable. Please retry later.");
+                });
+    }
+
+    private void admit(RoutingContext context, Principal principal) {
+        RateDecision decision = rateLimiter.acquire(principal.apiKeyId(), principal.organizationId());
+        context.response().putHeader("RateLimit", decision.header());
+        if (!decision.allowed()) {
+            context.response().putHeader("Retry-After", Long.toString(decision.wholeSecondsToReset()));
+            EdgeResponses.json(context, 429, decision.legacyBody());
+            return;
+        }
+        principal.attachTo(context);
+        String prefix = firstSegment(context.normalizedPath());
+        if (LOCAL_PREFIXES.contains(prefix)) {
+            context.request().resume();
+            context.next();
+            return;
+        }
+        Optional<Upstream> upstream = routes.forPrefix(prefix);
+        if (upstream.isEmpty()) {
+            EdgeResponses.error(context, 404, "Not found.");
+            return;
+        }
+        proxy.forward(context, principal, upstream.get());
+    }
+
+    /** "lead" for /api/v1/lead/x/, "" when the path is not under /api/v1/. */
+    static String firstSegment(String path) {
+        if (path == null || !path.startsWith(API_V1)) {
+            return "";
+        }
+        int end = path.indexOf('/', API_V1.length());
+        return end < 0 ? path.substring(API_V1.length()) : path.substring(API_V1.length(), end);
+    }
+}

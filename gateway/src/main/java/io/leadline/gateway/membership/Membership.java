@@ -1,0 +1,35 @@
+package io.leadline.gateway.membership;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A user's place in one organization, with the role that decides what the user may do there. */
+@Entity
+@Table(name = "memberships")
+public class Membership extends PanacheEntityBase {
+
+    public static final String ADMIN = "admin";
+
+    @Id
+    public String id;
+
+    @Column(name = "organization_id", nullable = false)
+    public String organizationId;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "role_id", nullable = false)
+    public String roleId;
+
+    @Column(name = "date_created", nullable = false)
+    public Instant dateCreated;
+
+    @Column(name = "date_updated", nullable = false)
+    public Instant dateUpdated;
+}

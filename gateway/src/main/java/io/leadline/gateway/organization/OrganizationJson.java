@@ -1,0 +1,43 @@
+package io.leadline.gateway.organization;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.gateway.membership.Membership;
+import io.leadline.gateway.membership.MembershipJson;
+import io.leadline.gateway.user.User;
+import io.leadline.platform.wire.CloseDateTimes;
+
+import java.util.List;
+import java.util.Map;
+
+public final class OrganizationJson {
+
+    private OrganizationJson() {
+    }
+
+    /** The organization's own fields, as listed in {@code /me/}. */
+    public static ObjectNode summary(Organization organization) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", organization.id);
+        node.put("name", organization.name);
+        node.put("currency", organization.currency);
+        node.put("date_created", CloseDateTimes.format(organization.dateCreated));
+        node.put("date_updated", CloseDateTimes.format(organization.dateUpdated));
+        return node;
+    }
+
+    /**
+     * {@code GET /organization/{id}/}. Close also returns lead_statuses and pipelines here; crm-core owns those, and
+     * {@link OrganizationService#details} is the seam where they will be fetched and merged in.
+     */
+    public static ObjectNode details(Organization organization, List<Membership> memberships, Map<String, User> users) {
+        ObjectNode node = summary(organization);
+        ArrayNode active = node.putArray("memberships");
+        memberships.forEach(membership -> active.add(
+                MembershipJson.withUserFlattened(membership, users.get(membership.userId))));
+        // memberships are never deactivated yet
+        node.putArray("inactive_memberships");
+        return node;
+    }
+}

@@ -1,0 +1,30 @@
+package io.leadline.gateway.organization;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.gateway.edge.CurrentPrincipal;
+import io.leadline.platform.wire.FieldSelection;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/organization/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationResource {
+
+    @Inject
+    CurrentPrincipal principal;
+
+    @Inject
+    OrganizationService organizations;
+
+    @GET
+    public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
+        FieldSelection selection = FieldSelection.parse(fields);
+        return organizations.details(principal.get(), id).map(selection::apply);
+    }
+}
