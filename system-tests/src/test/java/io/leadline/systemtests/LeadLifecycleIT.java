@@ -61,7 +61,7 @@ class LeadLifecycleIT {
 
         List<Map<String, Object>> events = awaitEvents(acme, leadId, "lead", 2);
         assertThat(events).extracting(e -> e.get("action")).containsExactly("updated", "created");
-        assertThat((List<?>) events.get(0).get("changed_fields")).contains("description");
+        assertThat((List<Object>) events.get(0).get("changed_fields")).contains("description");
         assertThat(events.get(0).get("request_id").toString()).startsWith("req_");
         assertThat(events.get(0).get("api_key_id")).isNotNull();
 

@@ -4,6 +4,7 @@ import io.leadline.devstack.Devstack;
 import io.leadline.devstack.DevstackOptions;
 import io.leadline.devstack.RunningStack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,8 @@ final class Stack {
             List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
             jvmOptions.add("-Dleadline.gateway.rate-limit.key-limit=" + KEY_RATE_LIMIT);
             jvmOptions.add("-Dleadline.gateway.rate-limit.window=" + RATE_WINDOW_SECONDS + "s");
-            running = Devstack.start(defaults.withJvmOptions(jvmOptions));
+            // Generous: five JVMs booting at once on two cores take a while when the machine is busy.
+            running = Devstack.start(defaults.withJvmOptions(jvmOptions).withReadyTimeout(Duration.ofMinutes(4)));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "system-tests-stack-stop"));
         }
         return running;
