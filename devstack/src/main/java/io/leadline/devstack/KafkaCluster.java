@@ -27,6 +27,14 @@ final class KafkaCluster implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** For outage tests: only an embedded broker can be taken down and brought back. */
+    EmbeddedKafkaBroker embeddedBroker() {
+        if (owned == null) {
+            throw new IllegalStateException("Kafka is external (LEADLINE_KAFKA); it cannot be stopped from here");
+        }
+        return owned;
+    }
+
     @Override
     public void close() {
         if (owned != null) {

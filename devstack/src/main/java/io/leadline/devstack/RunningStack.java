@@ -72,6 +72,16 @@ public final class RunningStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** Takes the embedded Kafka down, keeping its data (outage tests). */
+    public void stopKafka() {
+        kafka.embeddedBroker().stop();
+    }
+
+    /** Brings the embedded Kafka back on the same port with the same data. */
+    public void restartKafka() {
+        kafka.embeddedBroker().restart();
+    }
+
     public Path workDir() {
         return workDir;
     }

@@ -23,12 +23,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
 
-    private final KafkaRaftServer server;
+    private final Properties properties;
     private final Path logDirectory;
     private final int port;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDirectory, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Properties properties, Path logDirectory, int port) {
         this.server = server;
+        this.properties = properties;
         this.logDirectory = logDirectory;
         this.port = port;
     }
@@ -48,7 +50,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             // returns once the broker answers requests
             server.startup();
-            return new EmbeddedKafkaBroker(server, logDirectory, broker);
+            return new EmbeddedKafkaBroker(server, properties, logDirectory, broker);
         } catch (RuntimeException e) {
             TempDirectories.deleteQuietly(logDirectory);
             throw new IllegalStateException("embedded Kafka did not start on port " + broker
@@ -64,11 +66,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** Takes the broker down, keeping its data, to test what clients do during a Kafka outage. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Brings a stopped broker back on the same ports with the same data. */
+    public synchronized void restart() {
+        if (server == null) {
+            KafkaRaftServer restarted = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+            restarted.startup();
+            server = restarted;
+        }
+    }
+
     @Override
     public void close() {
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            stop();
         } finally {
             TempDirectories.deleteQuietly(logDirectory);
         }
