@@ -1,5 +1,6 @@
 package io.leadline.platform.testing;
 
+import io.leadline.platform.security.InternalClaims;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -23,8 +24,17 @@ public final class InternalTokens {
         return mint(orgId, userId, null, DEFAULT_ROLE);
     }
 
+    /** A token that also names the user, as the gateway's does, for tests of {@code created_by_name} and the like. */
+    public static String mintNamed(String orgId, String userId, String userName) {
+        return sign(claims(orgId, userId, null, DEFAULT_ROLE).claim(InternalClaims.USER_NAME, userName));
+    }
+
     /** @param apiKeyId null for principals that did not authenticate with an API key */
     public static String mint(String orgId, String userId, String apiKeyId, String role) {
+        return sign(claims(orgId, userId, apiKeyId, role));
+    }
+
+    private static JwtClaimsBuilder claims(String orgId, String userId, String apiKeyId, String role) {
         JwtClaimsBuilder claims = Jwt.issuer(InternalJwtTestResource.ISSUER)
                 .audience(InternalJwtTestResource.AUDIENCE)
                 .subject(userId)
@@ -36,6 +46,10 @@ public final class InternalTokens {
         if (apiKeyId != null) {
             claims.claim("api_key_id", apiKeyId);
         }
+        return claims;
+    }
+
+    private static String sign(JwtClaimsBuilder claims) {
         return claims.sign(signingKey());
     }
 

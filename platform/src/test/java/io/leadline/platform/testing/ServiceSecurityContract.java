@@ -1,0 +1,63 @@
+package io.leadline.platform.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * What every service promises about its edge: health and metrics are open, and its API answers only requests
+ * carrying a valid internal JWT from the gateway. A service's {@code ServiceSecurityTest} extends this and names
+ * one of its API paths.
+ */
+public abstract class ServiceSecurityContract {
+
+    /** A GET path of the service's API that needs a caller. */
+    protected abstract String protectedPath();
+
+    @Test
+    void answersHealthAndMetricsWithoutAToken() {
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @Test
+    void refusesCallsWithoutAToken() {
+        given().get(protectedPath()).then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-jwt").get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void refusesATokenTheGatewayDidNotSign() throws NoSuchAlgorithmException {
+        String forged = claims().sign(strangerKey());
+        given().header("Authorization", "Bearer " + forged).get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        String expired = claims().issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600))
+                .sign(InternalJwtTestResource.keys().loadPrivateKey());
+        given().header("Authorization", "Bearer " + expired).get(protectedPath()).then().statusCode(401);
+    }
+
+    private static io.smallrye.jwt.build.JwtClaimsBuilder claims() {
+        return Jwt.issuer(InternalJwtTestResource.ISSUER)
+                .audience(InternalJwtTestResource.AUDIENCE)
+                .subject("user_test")
+                .claim("org_id", "orga_test")
+                .groups(Set.of("user"));
+    }
+
+    private static PrivateKey strangerKey() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair().getPrivate();
+    }
+}
