@@ -5,6 +5,7 @@ import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.contact.ContactJson;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.opportunity.OpportunityService;
 import io.leadline.core.status.LeadStatus;
 import io.leadline.core.status.LeadStatusRepository;
 import io.leadline.platform.events.DomainEvent;
@@ -51,6 +52,9 @@ public class LeadService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OpportunityService opportunities;
 
     @WithSession
     public Uni<LeadView> get(Caller caller, String id) {
@@ -135,8 +139,9 @@ public class LeadService {
             view.contacts().forEach(contact -> events.add(
                     DomainEvent.deleted(caller, CONTACT, contact.id, id, ContactJson.toJson(contact))));
             events.add(DomainEvent.deleted(caller, LEAD, id, id, leadJson.toJson(view)));
-            return contacts.delete("organizationId = :org and leadId = :lead",
-                            Parameters.with("org", org).and("lead", id))
+            return opportunities.deleteOfLead(caller, id)
+                    .chain(() -> contacts.delete("organizationId = :org and leadId = :lead",
+                            Parameters.with("org", org).and("lead", id)))
                     .chain(() -> leads.delete(view.lead()))
                     .chain(() -> outbox.appendAll(events));
         });
