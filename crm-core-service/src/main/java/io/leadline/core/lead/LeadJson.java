@@ -43,7 +43,8 @@ public class LeadJson {
         ArrayNode addresses = json.putArray("addresses");
         lead.addresses().forEach(address -> addresses.add(address(address)));
         json.putArray("opportunities");
-        json.putArray("tasks");
+        ArrayNode tasks = json.putArray("tasks");
+        view.tasks().forEach(tasks::add);
         json.putArray("integration_links");
         json.put("html_url", config.appUrl() + "/lead/" + lead.id + "/");
         json.set("primary_email", primaryEmail(view));

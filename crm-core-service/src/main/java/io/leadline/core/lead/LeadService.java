@@ -8,6 +8,7 @@ import io.leadline.core.contact.ContactRepository;
 import io.leadline.core.opportunity.OpportunityService;
 import io.leadline.core.status.LeadStatus;
 import io.leadline.core.status.LeadStatusRepository;
+import io.leadline.core.task.LeadTasks;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
@@ -56,6 +57,9 @@ public class LeadService {
     @Inject
     OpportunityService opportunities;
 
+    @Inject
+    LeadTasks leadTasks;
+
     @WithSession
     public Uni<LeadView> get(Caller caller, String id) {
         return loadView(caller.organizationId(), id);
@@ -79,7 +83,7 @@ public class LeadService {
                 List<LeadView> views = page.data().stream().map(lead -> new LeadView(lead, labels.get(lead.statusId),
                         byLead.getOrDefault(lead.id, List.of()))).toList();
                 return new ListPage<>(views, page.hasMore(), null);
-            }));
+            })).chain(views -> withTasks(org, views, query.fields().wants("tasks")));
         });
     }
 
@@ -140,6 +144,8 @@ public class LeadService {
                     DomainEvent.deleted(caller, CONTACT, contact.id, id, ContactJson.toJson(contact))));
             events.add(DomainEvent.deleted(caller, LEAD, id, id, leadJson.toJson(view)));
             return opportunities.deleteOfLead(caller, id)
+                    .chain(() -> leadTasks.deleteAllOf(caller, view.lead()))
+                    .invoke(taskEvents -> events.addAll(0, taskEvents))
                     .chain(() -> contacts.delete("organizationId = :org and leadId = :lead",
                             Parameters.with("org", org).and("lead", id)))
                     .chain(() -> leads.delete(view.lead()))
@@ -151,7 +157,20 @@ public class LeadService {
         return leads.findWithStatusLabel(org, id)
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(found -> contacts.listOfLead(org, id)
-                        .map(leadContacts -> new LeadView(found.lead(), found.statusLabel(), leadContacts)));
+                        .map(leadContacts -> new LeadView(found.lead(), found.statusLabel(), leadContacts)))
+                .chain(view -> leadTasks.incompleteByLead(org, List.of(view.lead()))
+                        .map(tasks -> view.withTasks(tasks.getOrDefault(id, List.of()))));
+    }
+
+    /** The incomplete tasks of a page of leads, in one query, and only when the requested fields show them. */
+    private Uni<ListPage<LeadView>> withTasks(String org, ListPage<LeadView> page, boolean needed) {
+        if (!needed || page.data().isEmpty()) {
+            return Uni.createFrom().item(page);
+        }
+        return leadTasks.incompleteByLead(org, page.data().stream().map(LeadView::lead).toList())
+                .map(tasks -> new ListPage<>(page.data().stream()
+                        .map(view -> view.withTasks(tasks.getOrDefault(view.lead().id, List.of()))).toList(),
+                        page.hasMore(), null));
     }
 
     private Uni<Map<String, String>> labels(String org, boolean needed) {

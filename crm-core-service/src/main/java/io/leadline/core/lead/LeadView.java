@@ -1,9 +1,21 @@
 package io.leadline.core.lead;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.contact.Contact;
 
 import java.util.List;
 
-/** A lead with what its wire form needs from other tables: its status label and its contacts. */
-public record LeadView(Lead lead, String statusLabel, List<Contact> contacts) {
+/**
+ * A lead with what its wire form needs from other tables: its status label, its contacts and the wire form of its
+ * incomplete tasks.
+ */
+public record LeadView(Lead lead, String statusLabel, List<Contact> contacts, List<ObjectNode> tasks) {
+
+    public LeadView(Lead lead, String statusLabel, List<Contact> contacts) {
+        this(lead, statusLabel, contacts, List.of());
+    }
+
+    public LeadView withTasks(List<ObjectNode> incompleteTasks) {
+        return new LeadView(lead, statusLabel, contacts, incompleteTasks);
+    }
 }

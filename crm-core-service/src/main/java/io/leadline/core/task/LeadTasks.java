@@ -1,0 +1,49 @@
+package io.leadline.core.task;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.lead.Lead;
+import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the lead endpoints need from tasks: the {@code tasks} embed (incomplete tasks only, as Close shows them) and
+ * the cascade when a lead is deleted. Runs inside the caller's session or transaction.
+ */
+@ApplicationScoped
+public class LeadTasks {
+
+    @Inject
+    TaskRepository tasks;
+
+    /** The wire form of the incomplete tasks of each lead, in one query for the whole page. */
+    public Uni<Map<String, List<ObjectNode>>> incompleteByLead(String organizationId, Collection<Lead> leads) {
+        Map<String, String> names = new HashMap<>();
+        leads.forEach(lead -> names.put(lead.id, lead.name));
+        return tasks.incompleteOfLeads(organizationId, names.keySet()).map(rows -> rows.stream().collect(
+                Collectors.groupingBy(task -> task.leadId,
+                        Collectors.mapping(task -> TaskJson.toJson(task, names.get(task.leadId)),
+                                Collectors.toList()))));
+    }
+
+    /** Deletes every task of the lead and answers their {@code deleted} events, for the lead's own transaction. */
+    public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
+        return tasks.allOfLead(caller.organizationId(), lead.id).chain(rows -> {
+            List<DomainEvent> events = rows.stream().map(task -> DomainEvent.deleted(caller,
+                    TaskJson.objectType(task), task.id, task.leadId, TaskJson.toJson(task, lead.name))).toList();
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(events);
+            }
+            return tasks.delete("organizationId = ?1 and leadId = ?2", caller.organizationId(), lead.id)
+                    .replaceWith(events);
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package io.leadline.core.task;
+
+import io.leadline.platform.wire.ListQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, String> {
+
+    public Uni<Task> findInOrganization(String organizationId, String id) {
+        return find("id = :id and organizationId = :org", Parameters.with("id", id).and("org", organizationId))
+                .firstResult();
+    }
+
+    /** One page plus one extra row, so the caller can tell exactly whether more pages follow. */
+    public Uni<List<Task>> pageWithOneMore(String organizationId, TaskScope scope, ListQuery query) {
+        return find(where(scope, query) + query.hqlOrderBy(), parameters(organizationId, scope, query))
+                .range(query.skip(), query.skip() + query.limit())
+                .list();
+    }
+
+    /** Every task the filters match, for a bulk update. */
+    public Uni<List<Task>> allMatching(String organizationId, TaskScope scope, ListQuery query) {
+        return list(where(scope, query) + query.hqlOrderBy(), parameters(organizationId, scope, query));
+    }
+
+    /** The incomplete tasks of several leads in one query, in list order (date-only before timed, dateless last). */
+    public Uni<List<Task>> incompleteOfLeads(String organizationId, Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("organizationId = :org and leadId in (:leads) and isComplete = false order by dateSort, id",
+                Parameters.with("org", organizationId).and("leads", leadIds));
+    }
+
+    public Uni<List<Task>> allOfLead(String organizationId, String leadId) {
+        return list("organizationId = :org and leadId = :lead order by id",
+                Parameters.with("org", organizationId).and("lead", leadId));
+    }
+
+    /** Lead names by lead id, for the {@code lead_name} of a page of tasks, in one query. */
+    public Uni<Map<String, String>> leadNames(String organizationId, Collection<String> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select l.id, l.name from Lead l where l.organizationId = :org and l.id in (:ids)", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("ids", List.copyOf(leadIds))
+                .getResultList()
+                .map(rows -> {
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(row -> names.put((String) row[0], (String) row[1]));
+                    return names;
+                }));
+    }
+
+    private static String where(TaskScope scope, ListQuery query) {
+        return "organizationId = :org" + scope.hql() + query.hqlConditions();
+    }
+
+    private static Map<String, Object> parameters(String organizationId, TaskScope scope, ListQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.hqlParameters());
+        parameters.putAll(scope.parameters());
+        parameters.put("org", organizationId);
+        return parameters;
+    }
+
+    static Collection<String> leadIdsOf(Collection<Task> tasks) {
+        return tasks.stream().map(task -> task.leadId).collect(Collectors.toSet());
+    }
+}
