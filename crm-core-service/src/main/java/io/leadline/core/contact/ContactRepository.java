@@ -1,12 +1,15 @@
 package io.leadline.core.contact;
 
+import io.leadline.platform.wire.ListQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class ContactRepository implements PanacheRepositoryBase<Contact, String> {
@@ -28,5 +31,14 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, String>
     public Uni<List<Contact>> listOfLead(String organizationId, String leadId) {
         return list("organizationId = :org and leadId = :lead order by id",
                 Parameters.with("org", organizationId).and("lead", leadId));
+    }
+
+    /** One page plus one extra row, so the caller can tell exactly whether more pages follow. */
+    public Uni<List<Contact>> pageWithOneMore(String organizationId, ListQuery query) {
+        Map<String, Object> parameters = new HashMap<>(query.hqlParameters());
+        parameters.put("org", organizationId);
+        return find("organizationId = :org" + query.hqlConditions() + query.hqlOrderBy(), parameters)
+                .range(query.skip(), query.skip() + query.limit())
+                .list();
     }
 }
