@@ -72,18 +72,9 @@ public class ContactService {
         if (input.leadId == null) {
             return createWithNewLead(caller, input);
         }
-        return existingLead(caller, input).chain(before -> {
-            Instant now = CloseDateTimes.now();
-            Contact contact = input.draft.toContact(Ids.longId("cont"), caller.organizationId(), before.lead().id,
-                    caller.userId(), now);
-            ObjectNode previousLead = leadJson.toJson(before);
-            LeadView after = withContacts(before, plus(before.contacts(), contact), caller, now);
-            List<DomainEvent> events = new ArrayList<>();
-            events.add(DomainEvent.created(caller, CONTACT, contact.id, contact.leadId, ContactJson.toJson(contact)));
-            addIfAny(events, DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
-                    leadJson.toJson(after)));
-            return contacts.persist(contact).chain(() -> outbox.appendAll(events)).replaceWith(contact);
-        });
+        return contacts.lockLeads(caller.organizationId(), List.of(input.leadId))
+                .chain(() -> existingLead(caller, input))
+                .chain(before -> addToLead(caller, input, before));
     }
 
     @WithTransaction
@@ -98,8 +89,10 @@ public class ContactService {
                     if (!moves) {
                         return updateInPlace(caller, contact, input);
                     }
-                    return leadView(org, contact.leadId).chain(source -> existingLead(caller, input)
-                            .chain(target -> move(caller, contact, input, source, target)));
+                    return contacts.lockLeads(org, List.of(contact.leadId, input.leadId))
+                            .chain(() -> leadView(org, contact.leadId))
+                            .chain(source -> existingLead(caller, input)
+                                    .chain(target -> move(caller, contact, input, source, target)));
                 });
     }
 
@@ -108,17 +101,33 @@ public class ContactService {
         String org = caller.organizationId();
         return contacts.findInOrganization(org, id)
                 .onItem().ifNull().failWith(CloseException::notFound)
-                .chain(contact -> leadView(org, contact.leadId).chain(before -> {
-                    ObjectNode previousContact = ContactJson.toJson(contact);
-                    ObjectNode previousLead = leadJson.toJson(before);
-                    LeadView after = withContacts(before, minus(before.contacts(), contact), caller,
-                            CloseDateTimes.now());
-                    List<DomainEvent> events = new ArrayList<>();
-                    events.add(DomainEvent.deleted(caller, CONTACT, contact.id, contact.leadId, previousContact));
-                    addIfAny(events, DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id,
-                            previousLead, leadJson.toJson(after)));
-                    return contacts.delete(contact).chain(() -> outbox.appendAll(events));
-                }));
+                .chain(contact -> contacts.lockLeads(org, List.of(contact.leadId))
+                        .chain(() -> leadView(org, contact.leadId))
+                        .chain(before -> removeFromLead(caller, contact, before)));
+    }
+
+    private Uni<Void> removeFromLead(Caller caller, Contact contact, LeadView before) {
+        ObjectNode previousContact = ContactJson.toJson(contact);
+        ObjectNode previousLead = leadJson.toJson(before);
+        LeadView after = withContacts(before, minus(before.contacts(), contact), caller, CloseDateTimes.now());
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(DomainEvent.deleted(caller, CONTACT, contact.id, contact.leadId, previousContact));
+        addIfAny(events, DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id, previousLead,
+                leadJson.toJson(after)));
+        return contacts.delete(contact).chain(() -> outbox.appendAll(events));
+    }
+
+    private Uni<Contact> addToLead(Caller caller, ContactInput input, LeadView before) {
+        Instant now = CloseDateTimes.now();
+        Contact contact = input.draft.toContact(Ids.longId("cont"), caller.organizationId(), before.lead().id,
+                caller.userId(), now);
+        ObjectNode previousLead = leadJson.toJson(before);
+        LeadView after = withContacts(before, plus(before.contacts(), contact), caller, now);
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(DomainEvent.created(caller, CONTACT, contact.id, contact.leadId, ContactJson.toJson(contact)));
+        addIfAny(events, DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
+                leadJson.toJson(after)));
+        return contacts.persist(contact).chain(() -> outbox.appendAll(events)).replaceWith(contact);
     }
 
     private Uni<Contact> updateInPlace(Caller caller, Contact contact, ContactInput input) {

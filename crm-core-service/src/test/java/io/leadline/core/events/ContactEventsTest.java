@@ -13,8 +13,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +80,35 @@ class ContactEventsTest {
         assertLeadUpdated(deleted.get(1), leadId, org);
         assertEquals(contactId, deleted.get(1).at("/previous_data/contact_ids/0").asText());
         assertEquals(0, deleted.get(1).at("/data/contact_ids").size());
+    }
+
+    @Test
+    void contactsAddedToOneLeadAtOnceEachSeeTheOthersInTheLeadEvent() throws Exception {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String leadId = org.request().body("{\"name\": \"Busy\"}").post("/api/v1/lead/").then().extract().path("id");
+        List<String> requests = List.of(requestId(), requestId(), requestId(), requestId());
+
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String request : requests) {
+                statuses.add(pool.submit(() -> org.request().header("X-Request-Id", request)
+                        .body("{\"lead_id\": \"%s\", \"name\": \"%s\"}".formatted(leadId, request))
+                        .post("/api/v1/contact/").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // Serialised on the lead, so the four lead.updated events show 1, 2, 3 and 4 contacts.
+        Set<Integer> sizes = new TreeSet<>();
+        for (String request : requests) {
+            sizes.add(eventsOf(request, 2).get(1).at("/data/contact_ids").size());
+        }
+        assertEquals(Set.of(1, 2, 3, 4), sizes);
     }
 
     @Test
