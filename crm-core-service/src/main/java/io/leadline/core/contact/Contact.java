@@ -9,6 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,11 @@ public class Contact {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "urls", nullable = false, columnDefinition = "jsonb")
     Map<String, Object> urlsColumn = JsonColumnLists.wrap(List.of());
+
+    /** Custom field values by field id. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, Object> custom = new LinkedHashMap<>();
 
     @Column(name = "created_by")
     public String createdBy;

@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A contact as written in a request body (nested in a lead, later also on {@code /contact/}), validated field by
+ * A contact as written in a request body (nested in a lead, or on {@code /contact/}), validated field by
  * field; errors go to the body's collector under {@code contacts.N.…}.
  */
 public record ContactDraft(String name, String title, List<Map<String, Object>> emails,
-                           List<Map<String, Object>> phones, List<Map<String, Object>> urls) {
+                           List<Map<String, Object>> phones, List<Map<String, Object>> urls,
+                           Map<String, Object> custom) {
 
     static final String DEFAULT_TYPE = "office";
 
@@ -26,7 +27,8 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                 body.string("title"),
                 items(body, "emails", "email", ContactDraft::email),
                 items(body, "phones", "phone", ContactDraft::phone),
-                items(body, "urls", "url", ContactDraft::url));
+                items(body, "urls", "url", ContactDraft::url),
+                CustomFieldValues.read(body));
     }
 
     public Contact toContact(String id, String organizationId, String leadId, String userId, Instant now) {
@@ -39,6 +41,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
         contact.setEmails(emails);
         contact.setPhones(phones);
         contact.setUrls(urls);
+        contact.custom = CustomFieldValues.merge(Map.of(), custom);
         contact.createdBy = userId;
         contact.updatedBy = userId;
         contact.dateCreated = now;

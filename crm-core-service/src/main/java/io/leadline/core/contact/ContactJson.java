@@ -32,6 +32,7 @@ public final class ContactJson {
         json.put("updated_by", contact.updatedBy);
         json.put("date_created", CloseDateTimes.format(contact.dateCreated));
         json.put("date_updated", CloseDateTimes.format(contact.dateUpdated));
+        CustomFieldValues.write(contact.custom, json);
         return json;
     }
 

@@ -1,38 +1,94 @@
 package io.leadline.core.contact;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
-import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.FieldSelection;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.leadline.platform.wire.FilterType;
+import io.leadline.platform.wire.ListPage;
+import io.leadline.platform.wire.ListQuery;
+import io.leadline.platform.wire.ListSpec;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
-/** Reading one contact; the rest of {@code /contact/} comes with the contacts issue. */
+/** Close's {@code /contact/} endpoints. */
 @Path("/api/v1/contact")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
+
+    /** Close filters contacts by lead only (anything else goes through /data/search/); id and dates are harmless. */
+    static final ListSpec LIST = ListSpec.builder()
+            .maxLimit(100)
+            .filter("lead_id", "leadId", FilterType.STRING)
+            .filter("id", "id", FilterType.STRING)
+            .filter("date_created", "dateCreated", FilterType.DATETIME)
+            .filter("date_updated", "dateUpdated", FilterType.DATETIME)
+            .orderBy("date_created", "dateCreated")
+            .orderBy("date_updated", "dateUpdated")
+            .defaultOrder("-date_created")
+            .build();
 
     @Inject
     CallerContext callerContext;
 
     @Inject
-    ContactRepository contacts;
+    ContactService contacts;
+
+    @GET
+    public Uni<ListPage<ObjectNode>> list(@Context UriInfo uriInfo) {
+        Caller caller = callerContext.current();
+        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), LIST);
+        FieldSelection fields = query.fields();
+        return contacts.list(caller, query).map(page -> new ListPage<>(
+                page.data().stream().map(contact -> fields.apply(ContactJson.toJson(contact))).toList(),
+                page.hasMore(), null));
+    }
+
+    @POST
+    public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
+        Caller caller = callerContext.current();
+        ContactInput input = ContactInput.forCreate(body);
+        return contacts.create(caller, input).map(contact -> wire(contact, fields));
+    }
 
     @GET
     @Path("{id}")
-    @WithSession
     public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return contacts.findInOrganization(caller.organizationId(), id)
-                .onItem().ifNull().failWith(CloseException::notFound)
-                .map(contact -> FieldSelection.parse(fields).apply(ContactJson.toJson(contact)));
+        return contacts.get(caller, id).map(contact -> wire(contact, fields));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
+        Caller caller = callerContext.current();
+        ContactInput input = ContactInput.forUpdate(body);
+        return contacts.update(caller, id, input).map(contact -> wire(contact, fields));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<ObjectNode> delete(@PathParam("id") String id) {
+        Caller caller = callerContext.current();
+        return contacts.delete(caller, id).replaceWith(JsonNodeFactory.instance.objectNode());
+    }
+
+    private static ObjectNode wire(Contact contact, String fields) {
+        return FieldSelection.parse(fields).apply(ContactJson.toJson(contact));
     }
 }

@@ -1,0 +1,66 @@
+package io.leadline.core.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.wire.RequestBody;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A contact's {@code custom.cf_…} values: read from a body, merged into the stored ones, written to the wire form.
+ * Definitions and type checks arrive with the custom-fields issue; until then values are kept as sent.
+ */
+final class CustomFieldValues {
+
+    static final String PREFIX = "custom.";
+    private static final Pattern FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
+    // Plain conversions only, no configuration that could differ from the wire mapper.
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CustomFieldValues() {
+    }
+
+    /** The body's custom values by field id; a null value means "clear". Malformed keys become field errors. */
+    static Map<String, Object> read(RequestBody body) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            if (!key.startsWith(PREFIX)) {
+                continue;
+            }
+            String fieldId = key.substring(PREFIX.length());
+            if (!FIELD_ID.matcher(fieldId).matches()) {
+                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
+                continue;
+            }
+            JsonNode value = field.getValue();
+            values.put(fieldId, value.isNull() ? null : MAPPER.convertValue(value, Object.class));
+        }
+        return values;
+    }
+
+    /** The stored values with the changes applied: null removes a value, anything else sets it. */
+    static Map<String, Object> merge(Map<String, Object> stored, Map<String, Object> changes) {
+        Map<String, Object> merged = new LinkedHashMap<>(stored);
+        changes.forEach((fieldId, value) -> {
+            if (value == null) {
+                merged.remove(fieldId);
+            } else {
+                merged.put(fieldId, value);
+            }
+        });
+        return merged;
+    }
+
+    /** Sorted, so the wire form (and the change detection of update events) doesn't depend on jsonb key order. */
+    static void write(Map<String, Object> values, ObjectNode json) {
+        new TreeMap<>(values).forEach((fieldId, value) -> json.set(PREFIX + fieldId, MAPPER.valueToTree(value)));
+    }
+}
