@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.List;
 
@@ -13,5 +14,25 @@ public class OpportunityStatusRepository implements PanacheRepositoryBase<Opport
     /** Every opportunity status of the organization, grouped by pipeline in their configured order. */
     public Uni<List<OpportunityStatus>> listOrdered(String organizationId) {
         return list("organizationId = :org order by pipelineId, position, id", Parameters.with("org", organizationId));
+    }
+
+    /**
+     * The status, row-locked: an opportunity inserted concurrently holds a key-share lock on it through the foreign
+     * key, so a delete that locks first and then counts the opportunities cannot miss one.
+     */
+    public Uni<OpportunityStatus> findForChange(String organizationId, String id) {
+        return find("id = :id and organizationId = :org", Parameters.with("id", id).and("org", organizationId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** Native, because the opportunity aggregate (and its entity) belongs to another package. */
+    public Uni<Long> countOpportunitiesWith(String organizationId, String statusId) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select count(*) from opportunity where organization_id = :org and status_id = :status",
+                        Long.class)
+                .setParameter("org", organizationId)
+                .setParameter("status", statusId)
+                .getSingleResult());
     }
 }

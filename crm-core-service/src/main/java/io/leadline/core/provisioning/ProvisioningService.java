@@ -14,6 +14,7 @@ import io.leadline.core.status.LeadStatusRepository;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,12 @@ public class ProvisioningService {
                 .chain(() -> ensureLeadStatuses(organizationId))
                 .chain(() -> ensurePipeline(organizationId))
                 .chain(() -> describe(organizationId));
+    }
+
+    /** The organization's lead statuses and pipelines as they are now, in the same shape provisioning answers. */
+    @WithSession
+    public Uni<ObjectNode> configuration(String organizationId) {
+        return describe(organizationId);
     }
 
     private Uni<Void> lockOrganization(String organizationId) {

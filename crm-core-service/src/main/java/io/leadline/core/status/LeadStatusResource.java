@@ -1,34 +1,66 @@
 package io.leadline.core.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
+import io.leadline.platform.wire.FieldSelection;
 import io.leadline.platform.wire.ListPage;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Read-only list of the organization's lead statuses (full CRUD comes with the statuses issue). */
+/** Close's {@code /status/lead/} endpoints. */
 @Path("/api/v1/status/lead")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class LeadStatusResource {
 
     @Inject
     CallerContext callerContext;
 
     @Inject
-    LeadStatusRepository statuses;
+    LeadStatusService statuses;
 
     @GET
-    @WithSession
-    public Uni<ListPage<ObjectNode>> list() {
+    public Uni<ListPage<ObjectNode>> list(@QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
+        FieldSelection selection = FieldSelection.parse(fields);
         // An organization has a handful of statuses, so one page always holds all of them.
-        return statuses.listOrdered(caller.organizationId())
-                .map(rows -> new ListPage<>(rows.stream().map(LeadStatusJson::toJson).toList(), false, null));
+        return statuses.list(caller).map(rows -> new ListPage<>(
+                rows.stream().map(status -> selection.apply(LeadStatusJson.toJson(status))).toList(), false, null));
+    }
+
+    @POST
+    public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
+        Caller caller = callerContext.current();
+        return statuses.create(caller, RequestBody.of(body))
+                .map(status -> FieldSelection.parse(fields).apply(LeadStatusJson.toJson(status)));
+    }
+
+    @PUT
+    @Path("{id}")
+    public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
+        Caller caller = callerContext.current();
+        return statuses.update(caller, id, RequestBody.of(body))
+                .map(status -> FieldSelection.parse(fields).apply(LeadStatusJson.toJson(status)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<ObjectNode> delete(@PathParam("id") String id) {
+        Caller caller = callerContext.current();
+        return statuses.delete(caller, id).replaceWith(JsonNodeFactory.instance.objectNode());
     }
 }

@@ -28,8 +28,8 @@ public final class OrganizationJson {
     }
 
     /**
-     * {@code GET /organization/{id}/}. Close also returns lead_statuses and pipelines here; crm-core owns those, and
-     * {@link OrganizationService#details} is the seam where they will be fetched and merged in.
+     * {@code GET /organization/{id}/} without lead_statuses and pipelines: crm-core owns those, and
+     * {@link OrganizationService#details} fetches and merges them in.
      */
     public static ObjectNode details(Organization organization, List<Membership> memberships, Map<String, User> users) {
         ObjectNode node = summary(organization);

@@ -2,7 +2,9 @@ package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.edge.CurrentPrincipal;
+import io.leadline.gateway.edge.RequestIds;
 import io.leadline.platform.wire.FieldSelection;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,9 +24,13 @@ public class OrganizationResource {
     @Inject
     OrganizationService organizations;
 
+    @Inject
+    CurrentVertxRequest request;
+
     @GET
     public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         FieldSelection selection = FieldSelection.parse(fields);
-        return organizations.details(principal.get(), id).map(selection::apply);
+        String requestId = RequestIds.of(request.getCurrent());
+        return organizations.details(principal.get(), id, requestId).map(selection::apply);
     }
 }

@@ -27,9 +27,12 @@ public class OrganizationService {
     @Inject
     UserRepository users;
 
+    @Inject
+    CrmConfiguration crmConfiguration;
+
     /** The caller's own organization; any other id, existing or not, is a 404 so ids leak nothing. */
     @WithSession
-    public Uni<ObjectNode> details(Principal principal, String organizationId) {
+    public Uni<ObjectNode> details(Principal principal, String organizationId, String requestId) {
         if (!principal.organizationId().equals(organizationId)) {
             return Uni.createFrom().failure(CloseException.notFound());
         }
@@ -41,6 +44,11 @@ public class OrganizationService {
                             Map<String, User> byId = found.stream()
                                     .collect(Collectors.toMap(user -> user.id, Function.identity()));
                             return OrganizationJson.details(organization, members, byId);
-                        })));
+                        })))
+                .chain(details -> crmConfiguration.of(principal, requestId).map(configuration -> {
+                    details.set("lead_statuses", configuration.get("lead_statuses"));
+                    details.set("pipelines", configuration.get("pipelines"));
+                    return details;
+                }));
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -24,12 +25,14 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     public static final String LOCATION_PATH = "/api/v1/lead/with_location/";
     public static final String PROVISION_CALLS_PATH = "/__provision_calls";
+    public static final String CONFIGURATION_FAILURE_PATH = "/__configuration_failure";
     /** An organization name containing this makes the fake crm-core fail provisioning. */
     public static final String FAIL_PROVISIONING = "fail-provisioning";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArrayNode provisionCalls = JSON.createArrayNode();
+    private volatile boolean configurationFails;
     private HttpServer server;
 
     @Override
@@ -70,6 +73,15 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             }
             boolean fail = body.contains(FAIL_PROVISIONING);
             respond(exchange, fail ? 500 : 200, fail ? "{\"error\": \"boom\"}" : "{}");
+        } else if (path.equals("/internal/v1/organization-configuration")) {
+            if (configurationFails) {
+                respond(exchange, 500, "{\"error\": \"boom\"}");
+            } else {
+                respond(exchange, 200, configuration(exchange).toString());
+            }
+        } else if (path.equals(CONFIGURATION_FAILURE_PATH)) {
+            configurationFails = "on".equals(exchange.getRequestURI().getRawQuery());
+            respond(exchange, 200, "{}");
         } else if (path.equals(PROVISION_CALLS_PATH)) {
             synchronized (provisionCalls) {
                 respond(exchange, 200, provisionCalls.toString());
@@ -81,6 +93,20 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         } else {
             respond(exchange, 200, echo(exchange, body).toString());
         }
+    }
+
+    /** Like crm-core's answer; the status label names the organization of the token, to show whose token came. */
+    private static ObjectNode configuration(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        String organizationId = JSON.readTree(claims).path("org_id").asText();
+        ObjectNode configuration = JSON.createObjectNode();
+        configuration.putArray("lead_statuses").addObject().put("id", "stat_potential").put("label", "Potential of " + organizationId);
+        ObjectNode pipeline = configuration.putArray("pipelines").addObject()
+                .put("id", "pipe_sales").put("name", "Sales").put("organization_id", organizationId);
+        pipeline.putArray("statuses").addObject()
+                .put("id", "stat_active").put("label", "Active").put("type", "active").put("pipeline_id", "pipe_sales");
+        return configuration;
     }
 
     private static ObjectNode echo(HttpExchange exchange, String body) {
