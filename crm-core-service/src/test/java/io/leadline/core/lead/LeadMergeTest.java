@@ -9,6 +9,10 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -128,6 +132,25 @@ class LeadMergeTest {
 
         assertEquals(before, database.rowsOf(org.organizationId()));
         org.request().get("/api/v1/lead/" + leadId + "/").then().statusCode(200);
+    }
+
+    @Test
+    void twoOppositeMergesAtOnceTakeTurns() throws Exception {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String first = org.request().body("{\"name\": \"First\", \"contacts\": [{\"name\": \"A\"}]}")
+                .post("/api/v1/lead/").then().statusCode(200).extract().path("id");
+        String second = org.request().body("{\"name\": \"Second\", \"contacts\": [{\"name\": \"B\"}]}")
+                .post("/api/v1/lead/").then().statusCode(200).extract().path("id");
+
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() ->
+                org.request().body(merge(first, second)).post("/api/v1/lead/merge/").statusCode());
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() ->
+                org.request().body(merge(second, first)).post("/api/v1/lead/merge/").statusCode());
+
+        // Whichever runs second finds its source or destination gone: a clean 400, never a half-done merge.
+        assertEquals(List.of(200, 400), Stream.of(one.get(), other.get()).sorted().toList());
+        assertEquals(1, database.count("lead", org.organizationId()));
+        assertEquals(2, database.count("contact", org.organizationId()));
     }
 
     static String merge(String source, String destination) {
