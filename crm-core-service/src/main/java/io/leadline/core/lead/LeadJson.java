@@ -42,7 +42,8 @@ public class LeadJson {
         }
         ArrayNode addresses = json.putArray("addresses");
         lead.addresses().forEach(address -> addresses.add(address(address)));
-        json.putArray("opportunities");
+        ArrayNode opportunities = json.putArray("opportunities");
+        view.opportunities().forEach(opportunities::add);
         ArrayNode tasks = json.putArray("tasks");
         view.tasks().forEach(tasks::add);
         json.putArray("integration_links");

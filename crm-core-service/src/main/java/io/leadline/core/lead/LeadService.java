@@ -5,6 +5,7 @@ import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.contact.ContactJson;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.opportunity.LeadOpportunities;
 import io.leadline.core.opportunity.OpportunityService;
 import io.leadline.core.status.LeadStatus;
 import io.leadline.core.status.LeadStatusRepository;
@@ -60,6 +61,9 @@ public class LeadService {
     @Inject
     LeadTasks leadTasks;
 
+    @Inject
+    LeadOpportunities leadOpportunities;
+
     @WithSession
     public Uni<LeadView> get(Caller caller, String id) {
         return loadView(caller.organizationId(), id);
@@ -83,7 +87,8 @@ public class LeadService {
                 List<LeadView> views = page.data().stream().map(lead -> new LeadView(lead, labels.get(lead.statusId),
                         byLead.getOrDefault(lead.id, List.of()))).toList();
                 return new ListPage<>(views, page.hasMore(), null);
-            })).chain(views -> withTasks(org, views, query.fields().wants("tasks")));
+            })).chain(views -> withTasks(org, views, query.fields().wants("tasks")))
+                    .chain(views -> withOpportunities(org, views, query.fields().wants("opportunities")));
         });
     }
 
@@ -127,7 +132,7 @@ public class LeadService {
                 }
                 Lead lead = before.lead();
                 applyChanges(caller, lead, input);
-                LeadView after = new LeadView(lead, label, before.contacts());
+                LeadView after = new LeadView(lead, label, before.contacts(), before.tasks(), before.opportunities());
                 ObjectNode data = leadJson.toJson(after);
                 return outbox.append(DomainEvent.updated(caller, LEAD, lead.id, lead.id, previous, data))
                         .replaceWith(after);
@@ -153,13 +158,27 @@ public class LeadService {
         });
     }
 
-    private Uni<LeadView> loadView(String org, String id) {
+    /** The lead with everything its wire form shows; 404 when the organization has no such lead. */
+    Uni<LeadView> loadView(String org, String id) {
         return leads.findWithStatusLabel(org, id)
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(found -> contacts.listOfLead(org, id)
                         .map(leadContacts -> new LeadView(found.lead(), found.statusLabel(), leadContacts)))
                 .chain(view -> leadTasks.incompleteByLead(org, List.of(view.lead()))
-                        .map(tasks -> view.withTasks(tasks.getOrDefault(id, List.of()))));
+                        .map(tasks -> view.withTasks(tasks.getOrDefault(id, List.of()))))
+                .chain(view -> leadOpportunities.byLead(org, List.of(id))
+                        .map(found -> view.withOpportunities(found.getOrDefault(id, List.of()))));
+    }
+
+    /** The opportunities of a page of leads, in one query, and only when the requested fields show them. */
+    private Uni<ListPage<LeadView>> withOpportunities(String org, ListPage<LeadView> page, boolean needed) {
+        if (!needed || page.data().isEmpty()) {
+            return Uni.createFrom().item(page);
+        }
+        return leadOpportunities.byLead(org, page.data().stream().map(view -> view.lead().id).toList())
+                .map(found -> new ListPage<>(page.data().stream()
+                        .map(view -> view.withOpportunities(found.getOrDefault(view.lead().id, List.of()))).toList(),
+                        page.hasMore(), null));
     }
 
     /** The incomplete tasks of a page of leads, in one query, and only when the requested fields show them. */

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,16 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
                 .createSelectionQuery(VIEW + " and o.leadId = :lead order by o.id", Object[].class)
                 .setParameter("org", organizationId)
                 .setParameter("lead", leadId)
+                .getResultList()
+                .map(rows -> rows.stream().map(OpportunityRepository::view).toList()));
+    }
+
+    /** The opportunities of several leads (a page of leads) in one query, oldest first. */
+    public Uni<List<OpportunityView>> viewsOfLeads(String organizationId, Collection<String> leadIds) {
+        return getSession().chain(session -> session
+                .createSelectionQuery(VIEW + " and o.leadId in (:leads) order by o.id", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("leads", leadIds)
                 .getResultList()
                 .map(rows -> rows.stream().map(OpportunityRepository::view).toList()));
     }

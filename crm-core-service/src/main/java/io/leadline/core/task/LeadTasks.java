@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,29 @@ public class LeadTasks {
             }
             return tasks.delete("organizationId = ?1 and leadId = ?2", caller.organizationId(), lead.id)
                     .replaceWith(events);
+        });
+    }
+
+    /**
+     * Moves every task of {@code from} (complete or not) to {@code to} (managed entities, written at the next flush)
+     * and answers their {@code updated} events, for a lead merge's transaction.
+     */
+    public Uni<List<DomainEvent>> moveAll(Caller caller, Lead from, Lead to, Instant now) {
+        return tasks.allOfLead(caller.organizationId(), from.id).map(rows -> {
+            List<DomainEvent> events = new ArrayList<>();
+            for (Task task : rows) {
+                ObjectNode previous = TaskJson.toJson(task, from.name);
+                task.leadId = to.id;
+                task.updatedBy = caller.userId();
+                task.updatedByName = caller.userName();
+                task.dateUpdated = now;
+                DomainEvent event = DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
+                        TaskJson.toJson(task, to.name));
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+            return events;
         });
     }
 }

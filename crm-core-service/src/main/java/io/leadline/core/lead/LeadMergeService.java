@@ -1,0 +1,130 @@
+package io.leadline.core.lead;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.contact.Contact;
+import io.leadline.core.contact.ContactJson;
+import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.opportunity.LeadOpportunities;
+import io.leadline.core.task.LeadTasks;
+import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.outbox.Outbox;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.CloseDateTimes;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges one lead into another in a single transaction: the source's contacts, opportunities and tasks move to the
+ * destination, the destination's blank fields are filled from the source, and the source is deleted. Every event of
+ * the merge names both leads in its {@code meta}, so consumers can tell a merge from ordinary edits.
+ */
+@ApplicationScoped
+public class LeadMergeService {
+
+    static final String MERGE_SOURCE = "merge_source_lead_id";
+    static final String MERGE_DESTINATION = "merge_destination_lead_id";
+
+    @Inject
+    LeadService leadService;
+
+    @Inject
+    LeadRepository leads;
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    LeadOpportunities leadOpportunities;
+
+    @Inject
+    LeadTasks leadTasks;
+
+    @Inject
+    LeadJson leadJson;
+
+    @Inject
+    Outbox outbox;
+
+    @WithTransaction
+    public Uni<Void> merge(Caller caller, MergeRequest request) {
+        String org = caller.organizationId();
+        // Both rows locked in id order: concurrent merges or contact moves touching these leads wait, never deadlock.
+        return contacts.lockLeads(org, List.of(request.source(), request.destination()))
+                .chain(() -> checkBothExist(org, request))
+                .chain(() -> leadService.loadView(org, request.source()))
+                .chain(source -> leadService.loadView(org, request.destination())
+                        .chain(destination -> merge(caller, source, destination)));
+    }
+
+    /** Close answers 400 (not 404) for an id in a body that names no lead of the organization. */
+    private Uni<Void> checkBothExist(String org, MergeRequest request) {
+        return leads.findInOrganization(org, request.source()).chain(source -> {
+            if (source == null) {
+                request.unknownLead(MergeRequest.SOURCE, request.source());
+            }
+            return leads.findInOrganization(org, request.destination());
+        }).invoke(destination -> {
+            if (destination == null) {
+                request.unknownLead(MergeRequest.DESTINATION, request.destination());
+            }
+            request.body().throwIfInvalid();
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> merge(Caller caller, LeadView source, LeadView destination) {
+        Lead from = source.lead();
+        Lead to = destination.lead();
+        ObjectNode destinationBefore = leadJson.toJson(destination);
+        Instant now = CloseDateTimes.now();
+        BlankFields.fillFrom(from, to);
+        to.updatedBy = caller.userId();
+        to.updatedByName = caller.userName();
+        to.dateUpdated = now;
+        List<DomainEvent> events = new ArrayList<>(moveContacts(caller, source.contacts(), to, now));
+        return leadOpportunities.moveAll(caller, from, to, now).invoke(events::addAll)
+                .chain(() -> leadTasks.moveAll(caller, from, to, now)).invoke(events::addAll)
+                // The moves must reach the database before the source row goes (foreign keys) and before the
+                // destination is read back with its new children.
+                .chain(() -> leads.flush())
+                .chain(() -> leads.delete(from))
+                .chain(() -> leads.flush())
+                .chain(() -> leadService.loadView(caller.organizationId(), to.id))
+                .chain(merged -> {
+                    ObjectNode after = leadJson.toJson(merged);
+                    DomainEvent updated = DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id,
+                            destinationBefore, after);
+                    if (updated != null) {
+                        events.add(updated);
+                    }
+                    // Its last state: the lead as it was once its children had moved on.
+                    events.add(DomainEvent.deleted(caller, LeadService.LEAD, from.id, from.id,
+                            leadJson.toJson(new LeadView(from, source.statusLabel(), List.of()))));
+                    events.add(DomainEvent.of(caller, LeadService.LEAD, to.id, "merged", to.id, List.of(), null, after));
+                    return outbox.appendAll(events.stream()
+                            .map(event -> event.withMeta(MERGE_SOURCE, from.id).withMeta(MERGE_DESTINATION, to.id))
+                            .toList());
+                });
+    }
+
+    private static List<DomainEvent> moveContacts(Caller caller, List<Contact> moving, Lead to, Instant now) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (Contact contact : moving) {
+            ObjectNode previous = ContactJson.toJson(contact);
+            contact.leadId = to.id;
+            contact.updatedBy = caller.userId();
+            contact.dateUpdated = now;
+            DomainEvent event = DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous,
+                    ContactJson.toJson(contact));
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+}
