@@ -45,8 +45,27 @@ for module in gateway crm-core-service activities-service comments-service event
   echo "$module: $started, RSS $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 done
 
-warm() { wrk -t2 -c"$CONNECTIONS" -d5s "$@" >/dev/null; }
-measure() { local name="$1"; shift; echo; echo "== $name"; wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee "$OUT/$name.txt"; }
+# The JIT needs a while: throughput after 5 s of load is a third of what it is after 20 s.
+for module in gateway crm-core-service activities-service comments-service events-service; do
+  echo "$(pgrep -f "$module/target/quarkus-app/quarkus-run.jar" | head -1) $module"
+done > "$OUT/pids"
+
+warm() { wrk -t2 -c"$CONNECTIONS" -d20s "$@" >/dev/null; }
+measure() {
+  local name="$1"; shift
+  echo; echo "== $name"
+  # where the CPU goes while it runs: wrk, the gateway, crm-core and PostgreSQL share the same two cores
+  (sleep 5; top -b -n1 -c -w 400 | head -20 > "$OUT/$name.top.txt") &
+  local sampler=$!
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | tee "$OUT/$name.txt"
+  wait "$sampler"
+  # top's PID column, named by the pids file written once the stack is up
+  awk 'NR == FNR { name[$1] = $2; next }
+       ($1 in name) { cpu[name[$1]] += $9; next }
+       / postgres/ { cpu["postgres"] += $9 }
+       / wrk/ { cpu["wrk"] += $9 }
+       END { for (w in cpu) printf "  cpu %5.1f%%  %s\n", cpu[w], w }' "$OUT/pids" "$OUT/$name.top.txt"
+}
 
 warm -H "Authorization: $BASIC" "$GATEWAY/api/v1/lead/$LEAD/"
 measure get-lead-via-gateway -H "Authorization: $BASIC" "$GATEWAY/api/v1/lead/$LEAD/"

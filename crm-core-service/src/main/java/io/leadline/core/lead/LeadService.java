@@ -13,6 +13,7 @@ import io.leadline.core.task.LeadTasks;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
+import io.leadline.platform.persistence.ReadOnlySessions;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
@@ -66,7 +67,7 @@ public class LeadService {
 
     @WithSession
     public Uni<LeadView> get(Caller caller, String id) {
-        return loadView(caller.organizationId(), id);
+        return ReadOnlySessions.begin().chain(() -> loadView(caller.organizationId(), id));
     }
 
     /**
@@ -76,7 +77,7 @@ public class LeadService {
     @WithSession
     public Uni<ListPage<LeadView>> list(Caller caller, ListQuery query, boolean needsContacts, boolean needsLabels) {
         String org = caller.organizationId();
-        return leads.pageWithOneMore(org, query).chain(rows -> {
+        return ReadOnlySessions.begin().chain(() -> leads.pageWithOneMore(org, query)).chain(rows -> {
             ListPage<Lead> page = ListPage.fromOverfetch(rows, query.limit());
             List<String> ids = page.data().stream().map(lead -> lead.id).toList();
             Uni<List<Contact>> pageContacts = needsContacts && !ids.isEmpty()
