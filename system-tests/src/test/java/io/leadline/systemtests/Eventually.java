@@ -17,7 +17,8 @@ final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Not reached within " + timeout + "; last seen: " + last);
             }
-            sleep(50);
+            // 4 polls a second stay well inside the test stack's per-key rate limit (Stack.KEY_RATE_LIMIT per window)
+            sleep(250);
             last = probe.get();
         }
         return last;

@@ -10,11 +10,9 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,14 +32,14 @@ class ConfigurationEventsTest {
     void leadStatusChangesAreRecorded() {
         TestOrganizations org = TestOrganizations.provisioned();
 
-        String create = requestId();
+        String create = RelayedEvents.newRequestId();
         String id = org.request().header("X-Request-Id", create).body("{\"label\": \"Nurturing\"}")
                 .post("/api/v1/status/lead/").then().statusCode(200).extract().path("id");
         JsonNode created = single(create);
         assertEvent(created, "status.lead", "created", id, org);
         assertEquals("Nurturing", created.at("/data/label").asText());
 
-        String update = requestId();
+        String update = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", update).body("{\"label\": \"Warm\"}")
                 .put("/api/v1/status/lead/" + id + "/").then().statusCode(200);
         JsonNode updated = single(update);
@@ -49,7 +47,7 @@ class ConfigurationEventsTest {
         assertEquals(List.of("label"), MAPPER.convertValue(updated.get("changed_fields"), List.class));
         assertEquals("Nurturing", updated.at("/previous_data/label").asText());
 
-        String delete = requestId();
+        String delete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", delete).delete("/api/v1/status/lead/" + id + "/").then().statusCode(200);
         JsonNode deleted = single(delete);
         assertEvent(deleted, "status.lead", "deleted", id, org);
@@ -61,12 +59,12 @@ class ConfigurationEventsTest {
         TestOrganizations org = TestOrganizations.provisioned();
         String salesId = org.request().get("/api/v1/pipeline/").then().extract().path("data[0].id");
 
-        String create = requestId();
+        String create = RelayedEvents.newRequestId();
         String pipelineId = org.request().header("X-Request-Id", create).body("{\"name\": \"Renewals\"}")
                 .post("/api/v1/pipeline/").then().statusCode(201).extract().path("id");
         assertEvent(single(create), "pipeline", "created", pipelineId, org);
 
-        String createStatus = requestId();
+        String createStatus = RelayedEvents.newRequestId();
         JsonPath status = org.request().header("X-Request-Id", createStatus)
                 .body("{\"label\": \"Trial\", \"type\": \"active\"}")
                 .post("/api/v1/status/opportunity/").then().statusCode(200).extract().jsonPath();
@@ -75,16 +73,16 @@ class ConfigurationEventsTest {
         assertEvent(statusCreated, "status.opportunity", "created", statusId, org);
         assertEquals(salesId, statusCreated.at("/data/pipeline_id").asText());
 
-        String rename = requestId();
+        String rename = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", rename).body("{\"label\": \"Free trial\"}")
                 .put("/api/v1/status/opportunity/" + statusId + "/").then().statusCode(200);
         assertEvent(single(rename), "status.opportunity", "updated", statusId, org);
 
         // Pulling the status into Renewals changes both pipelines and the status itself.
-        String move = requestId();
+        String move = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", move).body("{\"statuses\": [{\"id\": \"" + statusId + "\"}]}")
                 .put("/api/v1/pipeline/" + pipelineId + "/").then().statusCode(200);
-        List<JsonNode> moved = eventsOf(move, 3);
+        List<JsonNode> moved = RelayedEvents.ofRequest(connector, move, 3);
         assertEvent(moved.get(0), "pipeline", "updated", salesId, org);
         assertEvent(moved.get(1), "pipeline", "updated", pipelineId, org);
         assertEquals(List.of("statuses"), MAPPER.convertValue(moved.get(1).get("changed_fields"), List.class));
@@ -93,12 +91,12 @@ class ConfigurationEventsTest {
         assertEnvelope(moved.get(2), "status.opportunity", "updated", statusId, org);
         assertEquals(salesId, moved.get(2).at("/previous_data/pipeline_id").asText());
 
-        String deleteStatus = requestId();
+        String deleteStatus = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", deleteStatus).delete("/api/v1/status/opportunity/" + statusId + "/")
                 .then().statusCode(200);
         assertEvent(single(deleteStatus), "status.opportunity", "deleted", statusId, org);
 
-        String deletePipeline = requestId();
+        String deletePipeline = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", deletePipeline).delete("/api/v1/pipeline/" + pipelineId + "/")
                 .then().statusCode(204);
         JsonNode deleted = single(deletePipeline);
@@ -110,13 +108,13 @@ class ConfigurationEventsTest {
     void integrationLinkChangesAreRecorded() {
         TestOrganizations org = TestOrganizations.provisioned();
 
-        String create = requestId();
+        String create = RelayedEvents.newRequestId();
         String id = org.request().header("X-Request-Id", create)
                 .body("{\"name\": \"ERP\", \"url\": \"https://erp.example/?q={{ lead.id }}\", \"type\": \"lead\"}")
                 .post("/api/v1/integration_link/").then().statusCode(200).extract().path("id");
         assertEvent(single(create), "integration_link", "created", id, org);
 
-        String update = requestId();
+        String update = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", update).body("{\"url\": \"https://erp.example/?id={{ lead.id }}\"}")
                 .put("/api/v1/integration_link/" + id + "/").then().statusCode(200);
         JsonNode updated = single(update);
@@ -124,7 +122,7 @@ class ConfigurationEventsTest {
         List<String> changed = MAPPER.convertValue(updated.get("changed_fields"), List.class);
         assertTrue(changed.contains("url"), changed::toString);
 
-        String delete = requestId();
+        String delete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", delete).delete("/api/v1/integration_link/" + id + "/")
                 .then().statusCode(200);
         assertEvent(single(delete), "integration_link", "deleted", id, org);
@@ -148,40 +146,6 @@ class ConfigurationEventsTest {
     }
 
     private JsonNode single(String requestId) {
-        return eventsOf(requestId, 1).get(0);
-    }
-
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            List<JsonNode> events = connector.sink("domain-events").received().stream()
-                    .map(Message::getPayload)
-                    .map(payload -> readTree(String.valueOf(payload)))
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        return RelayedEvents.ofRequest(connector, requestId, 1).get(0);
     }
 }

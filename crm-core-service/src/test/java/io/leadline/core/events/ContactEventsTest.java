@@ -10,14 +10,12 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,13 +44,13 @@ class ContactEventsTest {
         String leadId = org.request().body("{\"name\": \"Acme Corp\"}").post("/api/v1/lead/").then().statusCode(200)
                 .extract().path("id");
 
-        String createRequest = requestId();
+        String createRequest = RelayedEvents.newRequestId();
         String contactId = org.request().header("X-Request-Id", createRequest).body("""
                         {"lead_id": "%s", "name": "Wile E. Coyote", "title": "CEO",
                          "emails": [{"email": "wile@acme.example"}], "phones": [{"phone": "+14155551234"}],
                          "urls": [{"url": "https://wile.example"}]}""".formatted(leadId))
                 .post("/api/v1/contact/").then().statusCode(200).extract().path("id");
-        List<JsonNode> created = eventsOf(createRequest, 2);
+        List<JsonNode> created = RelayedEvents.ofRequest(connector, createRequest, 2);
         assertEvent(created.get(0), "contact.created", contactId, leadId, org);
         assertEquals("POST", created.get(0).at("/meta/request_method").asText());
         assertLeadUpdated(created.get(1), leadId, org);
@@ -60,20 +58,20 @@ class ContactEventsTest {
         assertEquals(0, created.get(1).at("/previous_data/contact_ids").size());
         assertEquals(contactId, created.get(1).at("/data/contact_ids/0").asText());
 
-        String updateRequest = requestId();
+        String updateRequest = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", updateRequest)
                 .body("{\"name\": \"Wile E. Coyote, Genius\", \"title\": \"Chief Engineer\"}")
                 .put("/api/v1/contact/" + contactId + "/").then().statusCode(200);
-        List<JsonNode> updated = eventsOf(updateRequest, 1);
+        List<JsonNode> updated = RelayedEvents.ofRequest(connector, updateRequest, 1);
         assertEvent(updated.get(0), "contact.updated", contactId, leadId, org);
         assertEquals(List.of("date_updated", "display_name", "name", "title"), changedFields(updated.get(0)));
         assertEquals("CEO", updated.get(0).at("/previous_data/title").asText());
         assertEquals("Chief Engineer", updated.get(0).at("/data/title").asText());
 
-        String deleteRequest = requestId();
+        String deleteRequest = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", deleteRequest).delete("/api/v1/contact/" + contactId + "/")
                 .then().statusCode(200);
-        List<JsonNode> deleted = eventsOf(deleteRequest, 2);
+        List<JsonNode> deleted = RelayedEvents.ofRequest(connector, deleteRequest, 2);
         assertEvent(deleted.get(0), "contact.deleted", contactId, leadId, org);
         assertTrue(deleted.get(0).get("data").isNull());
         assertEquals("Wile E. Coyote, Genius", deleted.get(0).at("/previous_data/name").asText());
@@ -86,7 +84,7 @@ class ContactEventsTest {
     void contactsAddedToOneLeadAtOnceEachSeeTheOthersInTheLeadEvent() throws Exception {
         TestOrganizations org = TestOrganizations.provisioned();
         String leadId = org.request().body("{\"name\": \"Busy\"}").post("/api/v1/lead/").then().extract().path("id");
-        List<String> requests = List.of(requestId(), requestId(), requestId(), requestId());
+        List<String> requests = List.of(RelayedEvents.newRequestId(), RelayedEvents.newRequestId(), RelayedEvents.newRequestId(), RelayedEvents.newRequestId());
 
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         try {
@@ -106,7 +104,7 @@ class ContactEventsTest {
         // Serialised on the lead, so the four lead.updated events show 1, 2, 3 and 4 contacts.
         Set<Integer> sizes = new TreeSet<>();
         for (String request : requests) {
-            sizes.add(eventsOf(request, 2).get(1).at("/data/contact_ids").size());
+            sizes.add(RelayedEvents.ofRequest(connector, request, 2).get(1).at("/data/contact_ids").size());
         }
         assertEquals(Set.of(1, 2, 3, 4), sizes);
     }
@@ -115,12 +113,12 @@ class ContactEventsTest {
     void aContactWithoutLeadRecordsItsNewLead() {
         TestOrganizations org = TestOrganizations.provisioned();
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         JsonPath contact = org.request().header("X-Request-Id", request).body("{\"name\": \"Road Runner\"}")
                 .post("/api/v1/contact/").then().statusCode(200).extract().jsonPath();
         String leadId = contact.getString("lead_id");
 
-        List<JsonNode> events = eventsOf(request, 2);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 2);
         assertEvent(events.get(0), "lead.created", leadId, leadId, org);
         assertEquals("Road Runner", events.get(0).at("/data/name").asText());
         assertEquals(contact.getString("id"), events.get(0).at("/data/contact_ids/0").asText());
@@ -135,11 +133,11 @@ class ContactEventsTest {
         String contactId = org.request().body("{\"lead_id\": \"%s\", \"name\": \"Wile\"}".formatted(from))
                 .post("/api/v1/contact/").then().statusCode(200).extract().path("id");
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request).body("{\"lead_id\": \"%s\"}".formatted(to))
                 .put("/api/v1/contact/" + contactId + "/").then().statusCode(200);
 
-        List<JsonNode> events = eventsOf(request, 3);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 3);
         // previous_data holds only what changed, so only the envelope and data can match the fixture here.
         assertEnvelope(events.get(0), "contact.updated", contactId, to, org);
         assertShape("contact.updated", "data", events.get(0));
@@ -158,19 +156,19 @@ class ContactEventsTest {
         String contactId = org.request().body("{\"lead_id\": \"%s\", \"name\": \"Wile\"}".formatted(leadId))
                 .post("/api/v1/contact/").then().statusCode(200).extract().path("id");
 
-        String edit = requestId();
+        String edit = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", edit).body("{\"title\": \"CEO\", \"lead_id\": \"%s\"}".formatted(leadId))
                 .put("/api/v1/contact/" + contactId + "/").then().statusCode(200);
-        String noOp = requestId();
+        String noOp = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", noOp).body("{\"title\": \"CEO\"}")
                 .put("/api/v1/contact/" + contactId + "/").then().statusCode(200);
         // A later event from the same organization proves the relay has passed both updates.
-        String marker = requestId();
+        String marker = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", marker).body("{\"name\": \"Marker\"}").post("/api/v1/lead/")
                 .then().statusCode(200);
-        eventsOf(marker, 1);
+        RelayedEvents.ofRequest(connector, marker, 1);
 
-        List<JsonNode> edited = eventsOf(edit, 1);
+        List<JsonNode> edited = RelayedEvents.ofRequest(connector, edit, 1);
         assertEquals("contact.updated", edited.get(0).get("object_type").asText() + "."
                 + edited.get(0).get("action").asText());
         assertEquals(0, received().stream().filter(event -> noOp.equals(event.path("request_id").asText())).count());
@@ -214,38 +212,8 @@ class ContactEventsTest {
         return MAPPER.convertValue(event.get("changed_fields"), List.class);
     }
 
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            List<JsonNode> events = received().stream()
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            sleep();
-        }
-    }
-
     private List<JsonNode> received() {
-        return connector.sink("domain-events").received().stream()
-                .map(Message::getPayload)
-                .map(payload -> readTree(String.valueOf(payload)))
-                .toList();
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        return RelayedEvents.all(connector);
     }
 
     private static void sleep() {

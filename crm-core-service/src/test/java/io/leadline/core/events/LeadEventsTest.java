@@ -10,11 +10,9 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +32,7 @@ class LeadEventsTest {
     void aLeadsLifeIsRecordedAsClosesEvents() {
         TestOrganizations org = TestOrganizations.provisioned();
 
-        String createRequest = requestId();
+        String createRequest = RelayedEvents.newRequestId();
         JsonPath lead = org.request().header("X-Request-Id", createRequest).body("""
                         {"name": "Acme Corp", "description": "Rockets", "url": "https://acme.example",
                          "contacts": [{"name": "Wile E. Coyote", "title": "CEO",
@@ -46,7 +44,7 @@ class LeadEventsTest {
         String leadId = lead.getString("id");
         String contactId = lead.getString("contacts[0].id");
 
-        List<JsonNode> created = eventsOf(createRequest, 2);
+        List<JsonNode> created = RelayedEvents.ofRequest(connector, createRequest, 2);
         assertEvent(created.get(0), "lead.created", leadId, leadId, org);
         assertEquals(leadId, created.get(0).at("/data/id").asText());
         assertEquals("Aerospace", created.get(0).at("/data/custom.cf_industry").asText());
@@ -54,10 +52,10 @@ class LeadEventsTest {
         assertEvent(created.get(1), "contact.created", contactId, leadId, org);
         assertEquals(leadId, created.get(1).at("/data/lead_id").asText());
 
-        String updateRequest = requestId();
+        String updateRequest = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", updateRequest).body("{\"name\": \"Acme Inc\", \"status\": \"Customer\"}")
                 .put("/api/v1/lead/" + leadId + "/").then().statusCode(200);
-        JsonNode updated = eventsOf(updateRequest, 1).get(0);
+        JsonNode updated = RelayedEvents.ofRequest(connector, updateRequest, 1).get(0);
         assertEvent(updated, "lead.updated", leadId, leadId, org);
         List<String> changed = MAPPER.convertValue(updated.get("changed_fields"), List.class);
         assertTrue(changed.containsAll(List.of("name", "display_name", "status_id", "status_label")), changed::toString);
@@ -65,10 +63,10 @@ class LeadEventsTest {
         assertEquals("Potential", updated.at("/previous_data/status_label").asText());
         assertEquals("Acme Inc", updated.at("/data/name").asText());
 
-        String deleteRequest = requestId();
+        String deleteRequest = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", deleteRequest).delete("/api/v1/lead/" + leadId + "/")
                 .then().statusCode(200);
-        List<JsonNode> deleted = eventsOf(deleteRequest, 2);
+        List<JsonNode> deleted = RelayedEvents.ofRequest(connector, deleteRequest, 2);
         assertEvent(deleted.get(0), "contact.deleted", contactId, leadId, org);
         assertEvent(deleted.get(1), "lead.deleted", leadId, leadId, org);
         assertTrue(deleted.get(1).get("data").isNull());
@@ -82,14 +80,14 @@ class LeadEventsTest {
         String leadId = org.request().body("{\"name\": \"Same\"}").post("/api/v1/lead/").then().statusCode(200)
                 .extract().path("id");
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request).body("{\"name\": \"Same\"}")
                 .put("/api/v1/lead/" + leadId + "/").then().statusCode(200);
         // A later event from the same organization proves the relay has passed the no-op update.
-        String marker = requestId();
+        String marker = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", marker).body("{\"name\": \"Marker\"}").post("/api/v1/lead/")
                 .then().statusCode(200);
-        eventsOf(marker, 1);
+        RelayedEvents.ofRequest(connector, marker, 1);
 
         assertEquals(0, received().stream().filter(event -> request.equals(event.path("request_id").asText())).count());
     }
@@ -107,38 +105,8 @@ class LeadEventsTest {
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
     }
 
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            List<JsonNode> events = received().stream()
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            sleep();
-        }
-    }
-
     private List<JsonNode> received() {
-        return connector.sink("domain-events").received().stream()
-                .map(Message::getPayload)
-                .map(payload -> readTree(String.valueOf(payload)))
-                .toList();
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        return RelayedEvents.all(connector);
     }
 
     private static void sleep() {

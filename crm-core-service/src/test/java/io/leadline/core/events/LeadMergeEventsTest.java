@@ -11,11 +11,9 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,12 +45,12 @@ class LeadMergeEventsTest {
         String taskId = org.request().body("{\"lead_id\": \"" + sourceId + "\", \"text\": \"Call\"}")
                 .post("/api/v1/task/").then().statusCode(200).extract().path("id");
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request)
                 .body("{\"source\": \"" + sourceId + "\", \"destination\": \"" + destinationId + "\"}")
                 .post("/api/v1/lead/merge/").then().statusCode(200);
 
-        List<JsonNode> events = eventsOf(request, 6);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 6);
         assertEvent(events.get(0), "contact.updated", contactId, destinationId);
         assertEquals(sourceId, events.get(0).at("/previous_data/lead_id").asText());
         assertEvent(events.get(1), "opportunity.updated", opportunityId, destinationId);
@@ -85,11 +83,11 @@ class LeadMergeEventsTest {
         TestOrganizations org = TestOrganizations.provisioned();
         String leadId = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().statusCode(200)
                 .extract().path("id");
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request)
                 .body("{\"source\": \"" + leadId + "\", \"destination\": \"lead_unknown\"}")
                 .post("/api/v1/lead/merge/").then().statusCode(400);
-        eventsOf(request, 0);
+        RelayedEvents.ofRequest(connector, request, 0);
     }
 
     /** Kind, ids and shape; merge events carry two more meta keys than the ordinary fixtures show. */
@@ -114,39 +112,5 @@ class LeadMergeEventsTest {
 
     private static List<String> strings(JsonNode array) {
         return MAPPER.convertValue(array, MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
-    }
-
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + (expected == 0 ? 2_000 : 15_000);
-        while (true) {
-            List<JsonNode> events = connector.sink("domain-events").received().stream()
-                    .map(Message::getPayload)
-                    .map(payload -> readTree(String.valueOf(payload)))
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if ((expected > 0 && events.size() >= expected) || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
     }
 }

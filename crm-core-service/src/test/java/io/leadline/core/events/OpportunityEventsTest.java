@@ -11,11 +11,9 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,21 +39,21 @@ class OpportunityEventsTest {
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String leadId = lead.getString("id");
 
-        String createRequest = requestId();
+        String createRequest = RelayedEvents.newRequestId();
         String id = org.request().header("X-Request-Id", createRequest).body("""
                         {"lead_id": "%s", "contact_id": "%s", "value": 100050, "value_period": "monthly",
                          "confidence": 50, "note": "Big one", "custom.cf_source": "Referral"}"""
                         .formatted(leadId, lead.getString("contacts[0].id")))
                 .post("/api/v1/opportunity/").then().statusCode(200).extract().path("id");
-        JsonNode created = eventsOf(createRequest, 1).get(0);
+        JsonNode created = RelayedEvents.ofRequest(connector, createRequest, 1).get(0);
         assertEvent(created, "opportunity.created", id, leadId, org);
         assertEquals("Referral", created.at("/data/custom.cf_source").asText());
 
-        String updateRequest = requestId();
+        String updateRequest = RelayedEvents.newRequestId();
         String won = pipelines.statusId(org.organizationId(), "Won");
         org.request().header("X-Request-Id", updateRequest).body("{\"status_id\": \"" + won + "\"}")
                 .put("/api/v1/opportunity/" + id + "/").then().statusCode(200);
-        JsonNode updated = eventsOf(updateRequest, 1).get(0);
+        JsonNode updated = RelayedEvents.ofRequest(connector, updateRequest, 1).get(0);
         assertEvent(updated, "opportunity.updated", id, leadId, org);
         List<String> changed = MAPPER.convertValue(updated.get("changed_fields"), List.class);
         assertTrue(changed.containsAll(List.of("status_id", "status_label", "status_type", "date_won")),
@@ -63,10 +61,10 @@ class OpportunityEventsTest {
         assertEquals("Active", updated.at("/previous_data/status_label").asText());
         assertEquals("Won", updated.at("/data/status_label").asText());
 
-        String deleteRequest = requestId();
+        String deleteRequest = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", deleteRequest).delete("/api/v1/opportunity/" + id + "/")
                 .then().statusCode(200);
-        JsonNode deleted = eventsOf(deleteRequest, 1).get(0);
+        JsonNode deleted = RelayedEvents.ofRequest(connector, deleteRequest, 1).get(0);
         assertEvent(deleted, "opportunity.deleted", id, leadId, org);
         assertTrue(deleted.get("data").isNull());
         assertEquals("Won", deleted.at("/previous_data/status_label").asText());
@@ -75,11 +73,11 @@ class OpportunityEventsTest {
     @Test
     void anOpportunityWithoutALeadRecordsItsNewLeadFirst() {
         TestOrganizations org = TestOrganizations.provisioned();
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         JsonPath created = org.request().header("X-Request-Id", request).body("{\"value\": 100}")
                 .post("/api/v1/opportunity/").then().statusCode(200).extract().jsonPath();
 
-        List<JsonNode> events = eventsOf(request, 2);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 2);
         assertEquals("lead", events.get(0).get("object_type").asText());
         assertEquals("Untitled", events.get(0).at("/data/name").asText());
         assertEvent(events.get(1), "opportunity.created", created.getString("id"), created.getString("lead_id"), org);
@@ -93,10 +91,10 @@ class OpportunityEventsTest {
         String id = org.request().body("{\"lead_id\": \"" + leadId + "\", \"value\": 100}")
                 .post("/api/v1/opportunity/").then().statusCode(200).extract().path("id");
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request).delete("/api/v1/lead/" + leadId + "/").then().statusCode(200);
 
-        List<JsonNode> events = eventsOf(request, 2);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 2);
         assertEvent(events.get(0), "opportunity.deleted", id, leadId, org);
         assertEquals(100, events.get(0).at("/previous_data/value").asInt());
         assertEquals("lead", events.get(1).get("object_type").asText());
@@ -113,39 +111,5 @@ class OpportunityEventsTest {
         assertEquals(org.userId(), event.get("user_id").asText());
         List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
-    }
-
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            List<JsonNode> events = connector.sink("domain-events").received().stream()
-                    .map(Message::getPayload)
-                    .map(payload -> readTree(String.valueOf(payload)))
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
     }
 }

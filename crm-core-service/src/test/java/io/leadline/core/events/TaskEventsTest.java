@@ -10,11 +10,9 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,19 +35,19 @@ class TaskEventsTest {
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String leadId = lead.getString("id");
 
-        String create = requestId();
+        String create = RelayedEvents.newRequestId();
         String taskId = org.request().header("X-Request-Id", create).body("{\"lead_id\": \"" + leadId
                         + "\", \"contact_id\": \"" + lead.getString("contacts[0].id") + "\", \"text\": \"Call\","
                         + " \"date\": \"2024-05-01\"}")
                 .post("/api/v1/task/").then().statusCode(200).extract().path("id");
-        JsonNode created = eventsOf(create, 1).get(0);
+        JsonNode created = RelayedEvents.ofRequest(connector, create, 1).get(0);
         assertEvent(created, "task.lead.created", taskId, leadId, org);
         assertEquals("Call", created.at("/data/text").asText());
 
-        String complete = requestId();
+        String complete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", complete).body("{\"is_complete\": true}")
                 .put("/api/v1/task/" + taskId + "/").then().statusCode(200);
-        List<JsonNode> completed = eventsOf(complete, 2);
+        List<JsonNode> completed = RelayedEvents.ofRequest(connector, complete, 2);
         assertEvent(completed.get(0), "task.lead.updated", taskId, leadId, org);
         assertEquals(List.of("date_updated", "is_complete"),
                 MAPPER.convertValue(completed.get(0).get("changed_fields"), List.class));
@@ -58,14 +56,14 @@ class TaskEventsTest {
         assertEquals(true, completed.get(1).at("/data/is_complete").asBoolean());
 
         // Completing an already complete task, or reopening it, is no completion.
-        String reopen = requestId();
+        String reopen = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", reopen).body("{\"is_complete\": false, \"text\": \"Again\"}")
                 .put("/api/v1/task/" + taskId + "/").then().statusCode(200);
-        assertEquals("updated", eventsOf(reopen, 1).get(0).get("action").asText());
+        assertEquals("updated", RelayedEvents.ofRequest(connector, reopen, 1).get(0).get("action").asText());
 
-        String delete = requestId();
+        String delete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", delete).delete("/api/v1/task/" + taskId + "/").then().statusCode(200);
-        JsonNode deleted = eventsOf(delete, 1).get(0);
+        JsonNode deleted = RelayedEvents.ofRequest(connector, delete, 1).get(0);
         assertEvent(deleted, "task.lead.deleted", taskId, leadId, org);
         assertEquals("Again", deleted.at("/previous_data/text").asText());
     }
@@ -75,11 +73,11 @@ class TaskEventsTest {
         TestOrganizations org = TestOrganizations.provisioned();
         String leadId = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().statusCode(200)
                 .extract().path("id");
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request)
                 .body("{\"_type\": \"outgoing_call\", \"lead_id\": \"" + leadId + "\", \"is_complete\": true}")
                 .post("/api/v1/task/").then().statusCode(200);
-        List<JsonNode> events = eventsOf(request, 2);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 2);
         assertEquals("task.outgoing_call", events.get(0).get("object_type").asText());
         assertEquals("created", events.get(0).get("action").asText());
         assertEquals("completed", events.get(1).get("action").asText());
@@ -95,9 +93,9 @@ class TaskEventsTest {
         String done = org.request().body("{\"lead_id\": \"" + leadId + "\", \"text\": \"done\", \"is_complete\": true}")
                 .post("/api/v1/task/").then().statusCode(200).extract().path("id");
 
-        String request = requestId();
+        String request = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", request).delete("/api/v1/lead/" + leadId + "/").then().statusCode(200);
-        List<JsonNode> events = eventsOf(request, 4);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, request, 4);
         assertEvent(events.get(0), "task.lead.deleted", open, leadId, org);
         assertEvent(events.get(1), "task.lead.deleted", done, leadId, org);
         assertEquals("contact.deleted", events.get(2).get("object_type").asText() + "." + events.get(2).get("action").asText());
@@ -118,39 +116,5 @@ class TaskEventsTest {
         assertEquals(org.userId(), event.get("user_id").asText());
         List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
-    }
-
-    /** The events of one request in the order they were relayed, waiting for the relay (it runs after commit). */
-    private List<JsonNode> eventsOf(String requestId, int expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            List<JsonNode> events = connector.sink("domain-events").received().stream()
-                    .map(Message::getPayload)
-                    .map(payload -> readTree(String.valueOf(payload)))
-                    .filter(event -> requestId.equals(event.path("request_id").asText()))
-                    .toList();
-            if (events.size() >= expected || System.currentTimeMillis() > deadline) {
-                assertEquals(expected, events.size(), "events of " + requestId);
-                return events;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static JsonNode readTree(String payload) {
-        try {
-            return MAPPER.readTree(payload);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + payload, e);
-        }
-    }
-
-    private static String requestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
     }
 }
