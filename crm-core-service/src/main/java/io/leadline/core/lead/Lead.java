@@ -1,6 +1,7 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.JsonColumnLists;
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "lead")
-public class Lead {
+public class Lead extends Audited {
 
     @Id
     public String id;
@@ -43,24 +43,6 @@ public class Lead {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> custom = new LinkedHashMap<>();
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_by_name")
-    public String createdByName;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "updated_by_name")
-    public String updatedByName;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 
     public List<Map<String, Object>> addresses() {
         return JsonColumnLists.unwrap(addressesColumn);

@@ -1,5 +1,6 @@
 package io.leadline.core.opportunity;
 
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,7 +8,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity {
+public class Opportunity extends Audited {
 
     public static final String ONE_TIME = "one_time";
     public static final String MONTHLY = "monthly";
@@ -69,21 +69,4 @@ public class Opportunity {
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> custom = new LinkedHashMap<>();
 
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_by_name")
-    public String createdByName;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "updated_by_name")
-    public String updatedByName;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 }

@@ -1,5 +1,6 @@
 package io.leadline.core.task;
 
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +15,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "task")
-public class Task {
+public class Task extends Audited {
 
     @Id
     public String id;
@@ -54,24 +55,6 @@ public class Task {
 
     @Column(name = "is_complete", nullable = false)
     public boolean isComplete;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_by_name")
-    public String createdByName;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "updated_by_name")
-    public String updatedByName;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 
     public TaskDate date() {
         return new TaskDate(dateOn, dateAt);
