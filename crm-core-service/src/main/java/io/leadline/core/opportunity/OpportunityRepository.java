@@ -98,9 +98,9 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
         return selection;
     }
 
-    /** The list order; the id tiebreak that ListQuery appends is qualified, since several joined entities have ids. */
+    /** The list order, after the groups' order when the list is grouped. */
     private static String orderBy(ListQuery query, String groupOrder) {
-        String clauses = query.hqlOrderBy().substring(" order by ".length()).replaceFirst("(^|, )id (asc|desc)$", "$1o.id $2");
+        String clauses = query.hqlOrderBy().substring(" order by ".length());
         return " order by " + (groupOrder.isEmpty() ? "" : groupOrder + ", ") + clauses;
     }
 

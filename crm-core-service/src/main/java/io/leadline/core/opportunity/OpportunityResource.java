@@ -41,6 +41,7 @@ public class OpportunityResource {
     /** Filter paths use the aliases of {@link OpportunityRepository#FROM}: o (opportunity), s (its status). */
     static final ListSpec LIST = ListSpec.builder()
             .maxLimit(100)
+            .idPath("o.id")
             .filter("id", "o.id", FilterType.STRING)
             .filter("organization_id", "o.organizationId", FilterType.STRING)
             .filter("lead_id", "o.leadId", FilterType.STRING)

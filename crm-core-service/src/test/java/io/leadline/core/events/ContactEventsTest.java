@@ -171,7 +171,7 @@ class ContactEventsTest {
         List<JsonNode> edited = RelayedEvents.ofRequest(connector, edit, 1);
         assertEquals("contact.updated", edited.get(0).get("object_type").asText() + "."
                 + edited.get(0).get("action").asText());
-        assertEquals(0, received().stream().filter(event -> noOp.equals(event.path("request_id").asText())).count());
+        assertEquals(0, RelayedEvents.all(connector).stream().filter(event -> noOp.equals(event.path("request_id").asText())).count());
     }
 
     private void assertLeadUpdated(JsonNode event, String leadId, TestOrganizations org) {
@@ -210,18 +210,5 @@ class ContactEventsTest {
     @SuppressWarnings("unchecked")
     private static List<String> changedFields(JsonNode event) {
         return MAPPER.convertValue(event.get("changed_fields"), List.class);
-    }
-
-    private List<JsonNode> received() {
-        return RelayedEvents.all(connector);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

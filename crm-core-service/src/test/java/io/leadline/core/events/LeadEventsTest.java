@@ -89,7 +89,7 @@ class LeadEventsTest {
                 .then().statusCode(200);
         RelayedEvents.ofRequest(connector, marker, 1);
 
-        assertEquals(0, received().stream().filter(event -> request.equals(event.path("request_id").asText())).count());
+        assertEquals(0, RelayedEvents.all(connector).stream().filter(event -> request.equals(event.path("request_id").asText())).count());
     }
 
     private void assertEvent(JsonNode event, String type, String objectId, String leadId, TestOrganizations org) {
@@ -103,18 +103,5 @@ class LeadEventsTest {
         assertTrue(event.get("id").asText().startsWith("ev_"));
         List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
-    }
-
-    private List<JsonNode> received() {
-        return RelayedEvents.all(connector);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

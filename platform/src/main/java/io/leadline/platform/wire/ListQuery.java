@@ -145,7 +145,7 @@ public final class ListQuery {
             }
         }
         boolean descendingLast = !clauses.isEmpty() && clauses.get(clauses.size() - 1).endsWith(" desc");
-        clauses.add("id" + (descendingLast ? " desc" : " asc"));
+        clauses.add(spec.idPath() + (descendingLast ? " desc" : " asc"));
         return clauses;
     }
 

@@ -18,6 +18,7 @@ public final class ListSpec {
     private final Map<String, String> orderPaths;
     private final String defaultOrder;
     private final Set<String> ownParameters;
+    private final String idPath;
 
     private ListSpec(Builder builder) {
         this.maxLimit = builder.maxLimit;
@@ -25,6 +26,7 @@ public final class ListSpec {
         this.orderPaths = Map.copyOf(builder.orderPaths);
         this.defaultOrder = builder.defaultOrder;
         this.ownParameters = Set.copyOf(builder.ownParameters);
+        this.idPath = builder.idPath;
     }
 
     public static Builder builder() {
@@ -51,6 +53,11 @@ public final class ListSpec {
         return defaultOrder;
     }
 
+    /** The HQL path of the id, the order's last tiebreak. */
+    public String idPath() {
+        return idPath;
+    }
+
     public boolean handlesItself(String parameter) {
         return ownParameters.contains(parameter);
     }
@@ -65,6 +72,7 @@ public final class ListSpec {
         private final Map<String, String> orderPaths = new LinkedHashMap<>();
         private String defaultOrder;
         private final Set<String> ownParameters = new TreeSet<>();
+        private String idPath = "id";
 
         public Builder maxLimit(int maxLimit) {
             this.maxLimit = maxLimit;
@@ -90,6 +98,12 @@ public final class ListSpec {
         /** Parameters the resource reads itself (e.g. {@code _type}, {@code view}), so they are not filters. */
         public Builder ownParameters(String... names) {
             ownParameters.addAll(Set.of(names));
+            return this;
+        }
+
+        /** For queries that join several entities with an id, e.g. {@code o.id}; plain {@code id} otherwise. */
+        public Builder idPath(String path) {
+            this.idPath = path;
             return this;
         }
 

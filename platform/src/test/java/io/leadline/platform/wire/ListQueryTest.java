@@ -75,6 +75,12 @@ class ListQueryTest {
         assertThrows(ValidationException.class, () -> ListQuery.parse(params("_order_by", "password"), LEADS));
     }
 
+    @Test
+    void theIdTiebreakUsesTheSpecsIdPathForJoinedQueries() {
+        ListSpec joined = ListSpec.builder().orderBy("value", "o.value").defaultOrder("-value").idPath("o.id").build();
+        assertEquals(" order by o.value desc, o.id desc", ListQuery.parse(params(), joined).hqlOrderBy());
+    }
+
     private static MultivaluedMap<String, String> params(String... pairs) {
         MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
