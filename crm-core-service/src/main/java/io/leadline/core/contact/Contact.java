@@ -1,10 +1,14 @@
 package io.leadline.core.contact;
 
 import io.leadline.core.JsonColumnLists;
+import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,7 +20,7 @@ import java.util.Map;
 /** A person at a lead. Emails, phones and urls are small ordered lists that are always read with the contact. */
 @Entity
 @Table(name = "contact")
-public class Contact {
+public class Contact implements StoredDocument {
 
     @Id
     public String id;
@@ -82,5 +86,20 @@ public class Contact {
 
     public void setUrls(List<Map<String, Object>> urls) {
         urlsColumn = JsonColumnLists.wrap(urls);
+    }
+
+    /**
+     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
+     * row and never read back into the entity.
+     */
+    @Column(name = "doc", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
+    String doc;
+
+    @Override
+    @PrePersist
+    @PreUpdate
+    public void renderDocument() {
+        doc = ContactJson.toJson(this).toString();
     }
 }

@@ -3,13 +3,15 @@ package io.leadline.core.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.read.FilterType;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadTable;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.FilterType;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.leadline.platform.wire.ListSpec;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,15 +34,19 @@ import jakarta.ws.rs.core.UriInfo;
 public class ContactResource {
 
     /** Close filters contacts by lead only (anything else goes through /data/search/); id and dates are harmless. */
-    static final ListSpec LIST = ListSpec.builder()
-            .maxLimit(100)
-            .filter("lead_id", "leadId", FilterType.STRING)
-            .filter("id", "id", FilterType.STRING)
-            .filter("date_created", "dateCreated", FilterType.DATETIME)
-            .filter("date_updated", "dateUpdated", FilterType.DATETIME)
-            .orderBy("date_created", "dateCreated")
-            .orderBy("date_updated", "dateUpdated")
+    static final ReadTable TABLE = ReadTable.builder()
+            .from("contact c")
+            .organizationColumn("c.organization_id")
+            .idColumn("c.id")
+            .document("c.doc")
+            .filter("lead_id", "c.lead_id", FilterType.STRING)
+            .filter("id", "c.id", FilterType.STRING)
+            .filter("date_created", "c.date_created", FilterType.DATETIME)
+            .filter("date_updated", "c.date_updated", FilterType.DATETIME)
+            .orderBy("date_created", "c.date_created")
+            .orderBy("date_updated", "c.date_updated")
             .defaultOrder("-date_created")
+            .maxLimit(100)
             .build();
 
     @Inject
@@ -49,14 +55,14 @@ public class ContactResource {
     @Inject
     ContactService contacts;
 
+    @Inject
+    JsonReads reads;
+
     @GET
-    public Uni<ListPage<ObjectNode>> list(@Context UriInfo uriInfo) {
+    public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), LIST);
-        FieldSelection fields = query.fields();
-        return contacts.list(caller, query).map(page -> new ListPage<>(
-                page.data().stream().map(contact -> fields.apply(ContactJson.toJson(contact))).toList(),
-                page.hasMore(), null));
+        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), TABLE);
+        return reads.page(TABLE, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
     }
 
     @POST
@@ -68,9 +74,9 @@ public class ContactResource {
 
     @GET
     @Path("{id}")
-    public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
+    public Uni<String> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return contacts.get(caller, id).map(contact -> wire(contact, fields));
+        return reads.one(TABLE, caller.organizationId(), id, FieldSelection.parse(fields));
     }
 
     @PUT

@@ -13,9 +13,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,18 +50,6 @@ public class ContactService {
 
     @Inject
     Outbox outbox;
-
-    @WithSession
-    public Uni<Contact> get(Caller caller, String id) {
-        return contacts.findInOrganization(caller.organizationId(), id)
-                .onItem().ifNull().failWith(CloseException::notFound);
-    }
-
-    @WithSession
-    public Uni<ListPage<Contact>> list(Caller caller, ListQuery query) {
-        return contacts.pageWithOneMore(caller.organizationId(), query)
-                .map(rows -> ListPage.fromOverfetch(rows, query.limit()));
-    }
 
     @WithTransaction
     public Uni<Contact> create(Caller caller, ContactInput input) {

@@ -3,13 +3,15 @@ package io.leadline.core.integrationlink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.read.FilterType;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadTable;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.FilterType;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.leadline.platform.wire.ListSpec;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,13 +33,17 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntegrationLinkResource {
 
-    static final ListSpec LIST = ListSpec.builder()
-            .maxLimit(100)
-            .filter("id", "id", FilterType.STRING)
-            .filter("type", "type", FilterType.STRING)
-            .orderBy("date_created", "dateCreated")
-            .orderBy("name", "name")
+    static final ReadTable TABLE = ReadTable.builder()
+            .from("integration_link il")
+            .organizationColumn("il.organization_id")
+            .idColumn("il.id")
+            .document("il.doc")
+            .filter("id", "il.id", FilterType.STRING)
+            .filter("type", "il.link_type", FilterType.STRING)
+            .orderBy("date_created", "il.date_created")
+            .orderBy("name", "il.name")
             .defaultOrder("date_created")
+            .maxLimit(100)
             .build();
 
     @Inject
@@ -46,14 +52,14 @@ public class IntegrationLinkResource {
     @Inject
     IntegrationLinkService links;
 
+    @Inject
+    JsonReads reads;
+
     @GET
-    public Uni<ListPage<ObjectNode>> list(@Context UriInfo uriInfo) {
+    public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), LIST);
-        FieldSelection fields = query.fields();
-        return links.list(caller, query).map(page -> new ListPage<>(
-                page.data().stream().map(link -> fields.apply(IntegrationLinkJson.toJson(link))).toList(),
-                page.hasMore(), null));
+        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), TABLE);
+        return reads.page(TABLE, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
     }
 
     @POST
@@ -65,9 +71,9 @@ public class IntegrationLinkResource {
 
     @GET
     @Path("{id}")
-    public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
+    public Uni<String> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return links.get(caller, id).map(link -> FieldSelection.parse(fields).apply(IntegrationLinkJson.toJson(link)));
+        return reads.one(TABLE, caller.organizationId(), id, FieldSelection.parse(fields));
     }
 
     @PUT

@@ -7,9 +7,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +27,7 @@ public class IntegrationLinkService {
     @Inject
     Outbox outbox;
 
-    @WithSession
-    public Uni<ListPage<IntegrationLink>> list(Caller caller, ListQuery query) {
-        return links.pageWithOneMore(caller.organizationId(), query)
-                .map(rows -> ListPage.fromOverfetch(rows, query.limit()));
-    }
-
-    @WithSession
-    public Uni<IntegrationLink> get(Caller caller, String id) {
+    private Uni<IntegrationLink> get(Caller caller, String id) {
         return links.findInOrganization(caller.organizationId(), id).onItem().ifNull().failWith(CloseException::notFound);
     }
 

@@ -2,10 +2,15 @@ package io.leadline.core.lead;
 
 import io.leadline.core.JsonColumnLists;
 import io.leadline.core.audit.Audited;
+import io.leadline.core.readmodel.StoredDocument;
+import io.quarkus.arc.Arc;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,7 +24,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "lead")
-public class Lead extends Audited {
+public class Lead extends Audited implements StoredDocument {
 
     @Id
     public String id;
@@ -50,5 +55,20 @@ public class Lead extends Audited {
 
     public void setAddresses(List<Map<String, Object>> addresses) {
         addressesColumn = JsonColumnLists.wrap(addresses);
+    }
+
+    /**
+     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
+     * row and never read back into the entity.
+     */
+    @Column(name = "doc", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
+    String doc;
+
+    @Override
+    @PrePersist
+    @PreUpdate
+    public void renderDocument() {
+        doc = Arc.container().instance(LeadJson.class).get().toJson(new LeadView(this, null, List.of())).toString();
     }
 }

@@ -1,14 +1,10 @@
 package io.leadline.core.lead;
 
-import io.leadline.platform.wire.ListQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
@@ -29,15 +25,6 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
     public Uni<Lead> findInOrganization(String organizationId, String id) {
         return find("id = :id and organizationId = :org", Parameters.with("id", id).and("org", organizationId))
                 .firstResult();
-    }
-
-    /** One page plus one extra row, so the caller can tell exactly whether more pages follow. */
-    public Uni<List<Lead>> pageWithOneMore(String organizationId, ListQuery query) {
-        Map<String, Object> parameters = new HashMap<>(query.hqlParameters());
-        parameters.put("org", organizationId);
-        return find("organizationId = :org" + query.hqlConditions() + query.hqlOrderBy(), parameters)
-                .range(query.skip(), query.skip() + query.limit())
-                .list();
     }
 
     public record LeadWithLabel(Lead lead, String statusLabel) {

@@ -13,13 +13,9 @@ import io.leadline.core.task.LeadTasks;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
-import io.leadline.platform.persistence.ReadOnlySessions;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +28,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Leads and their nested contacts; every change writes its events to the outbox in the same transaction. */
 @ApplicationScoped
@@ -65,38 +60,10 @@ public class LeadService {
     @Inject
     LeadOpportunities leadOpportunities;
 
-    @WithSession
-    public Uni<LeadView> get(Caller caller, String id) {
-        return ReadOnlySessions.begin().chain(() -> loadView(caller.organizationId(), id));
-    }
-
-    /**
-     * A page of leads. Contacts and status labels are loaded once for the whole page, and only when the requested
-     * fields need them.
-     */
-    @WithSession
-    public Uni<ListPage<LeadView>> list(Caller caller, ListQuery query, boolean needsContacts, boolean needsLabels) {
-        String org = caller.organizationId();
-        return ReadOnlySessions.begin().chain(() -> leads.pageWithOneMore(org, query)).chain(rows -> {
-            ListPage<Lead> page = ListPage.fromOverfetch(rows, query.limit());
-            List<String> ids = page.data().stream().map(lead -> lead.id).toList();
-            Uni<List<Contact>> pageContacts = needsContacts && !ids.isEmpty()
-                    ? contacts.listOfLeads(org, ids) : Uni.createFrom().item(List.of());
-            return pageContacts.chain(contactRows -> labels(org, needsLabels && !ids.isEmpty()).map(labels -> {
-                Map<String, List<Contact>> byLead = contactRows.stream()
-                        .collect(Collectors.groupingBy(contact -> contact.leadId));
-                List<LeadView> views = page.data().stream().map(lead -> new LeadView(lead, labels.get(lead.statusId),
-                        byLead.getOrDefault(lead.id, List.of()))).toList();
-                return new ListPage<>(views, page.hasMore(), null);
-            })).chain(views -> withTasks(org, views, query.fields().wants("tasks")))
-                    .chain(views -> withOpportunities(org, views, query.fields().wants("opportunities")));
-        });
-    }
-
     @WithTransaction
     public Uni<LeadView> create(Caller caller, LeadInput input) {
-        return statuses.listOrdered(caller.organizationId()).chain(orgStatuses -> {
-            LeadStatus status = LeadStatusChoice.choose(input, orgStatuses).orElse(null);
+        return statuses.candidates(caller.organizationId(), input.statusId, input.statusLabel).chain(candidates -> {
+            LeadStatus status = LeadStatusChoice.choose(input, candidates).orElse(null);
             input.body.throwIfInvalid();
             Instant now = CloseDateTimes.now();
             Lead lead = newLead(caller, input, status, now);
@@ -122,7 +89,7 @@ public class LeadService {
         return loadView(org, id).chain(before -> {
             ObjectNode previous = leadJson.toJson(before);
             Uni<List<LeadStatus>> orgStatuses = input.changesStatus()
-                    ? statuses.listOrdered(org) : Uni.createFrom().item(List.of());
+                    ? statuses.candidates(org, input.statusId, input.statusLabel) : Uni.createFrom().item(List.of());
             return orgStatuses.chain(statusRows -> {
                 String label = before.statusLabel();
                 if (input.changesStatus()) {
@@ -167,38 +134,7 @@ public class LeadService {
                         .map(leadContacts -> new LeadView(found.lead(), found.statusLabel(), leadContacts)))
                 .chain(view -> leadTasks.incompleteByLead(org, List.of(view.lead()))
                         .map(tasks -> view.withTasks(tasks.getOrDefault(id, List.of()))))
-                .chain(view -> leadOpportunities.byLead(org, List.of(id))
-                        .map(found -> view.withOpportunities(found.getOrDefault(id, List.of()))));
-    }
-
-    /** The opportunities of a page of leads, in one query, and only when the requested fields show them. */
-    private Uni<ListPage<LeadView>> withOpportunities(String org, ListPage<LeadView> page, boolean needed) {
-        if (!needed || page.data().isEmpty()) {
-            return Uni.createFrom().item(page);
-        }
-        return leadOpportunities.byLead(org, page.data().stream().map(view -> view.lead().id).toList())
-                .map(found -> new ListPage<>(page.data().stream()
-                        .map(view -> view.withOpportunities(found.getOrDefault(view.lead().id, List.of()))).toList(),
-                        page.hasMore(), null));
-    }
-
-    /** The incomplete tasks of a page of leads, in one query, and only when the requested fields show them. */
-    private Uni<ListPage<LeadView>> withTasks(String org, ListPage<LeadView> page, boolean needed) {
-        if (!needed || page.data().isEmpty()) {
-            return Uni.createFrom().item(page);
-        }
-        return leadTasks.incompleteByLead(org, page.data().stream().map(LeadView::lead).toList())
-                .map(tasks -> new ListPage<>(page.data().stream()
-                        .map(view -> view.withTasks(tasks.getOrDefault(view.lead().id, List.of()))).toList(),
-                        page.hasMore(), null));
-    }
-
-    private Uni<Map<String, String>> labels(String org, boolean needed) {
-        if (!needed) {
-            return Uni.createFrom().item(Collections.emptyMap());
-        }
-        return statuses.listOrdered(org).map(rows -> rows.stream()
-                .collect(Collectors.toMap(status -> status.id, status -> status.label, (a, b) -> a)));
+                .chain(view -> leadOpportunities.ofLead(org, id).map(view::withOpportunities));
     }
 
     private static Lead newLead(Caller caller, LeadInput input, LeadStatus status, Instant now) {

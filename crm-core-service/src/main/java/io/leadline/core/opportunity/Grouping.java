@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
  * folded into weeks, months, quarters or years here, so one aggregate query serves every grouping.
  */
 enum Grouping {
-    USER_ID("user_id", "o.userId"),
-    WEEK("date_won__week", "o.dateWon"),
-    MONTH("date_won__month", "o.dateWon"),
-    QUARTER("date_won__quarter", "o.dateWon"),
-    YEAR("date_won__year", "o.dateWon");
+    USER_ID("user_id", "o.user_id"),
+    WEEK("date_won__week", "o.date_won"),
+    MONTH("date_won__month", "o.date_won"),
+    QUARTER("date_won__quarter", "o.date_won"),
+    YEAR("date_won__year", "o.date_won");
 
     final String parameter;
     /** What the aggregate query groups by. */
@@ -36,9 +36,9 @@ enum Grouping {
             String direction = descending ? " desc" : " asc";
             if (grouping == USER_ID) {
                 // Close orders user groups by the user's name.
-                return "o.userName" + direction + " nulls last, o.userId" + direction;
+                return "o.user_name" + direction + " nulls last, o.user_id" + direction;
             }
-            return "o.dateWon" + direction + " nulls last";
+            return "o.date_won" + direction + " nulls last";
         }
     }
 
@@ -58,9 +58,13 @@ enum Grouping {
                 + Arrays.stream(values()).map(g -> g.parameter).collect(Collectors.joining(", ")) + ".");
     }
 
+    /** What a page row tells about its group: the opportunity's user and date won. */
+    record Sample(String userId, String userName, LocalDate dateWon) {
+    }
+
     /** The group key of an opportunity, from its user id or date won (null for a group of never-won ones). */
-    String key(Opportunity opportunity) {
-        return this == USER_ID ? opportunity.userId : dateKey(opportunity.dateWon);
+    String key(Sample opportunity) {
+        return this == USER_ID ? opportunity.userId() : dateKey(opportunity.dateWon());
     }
 
     /** The group key of a row of the aggregate query, whose first column is {@link #sqlKey}. */
@@ -83,13 +87,13 @@ enum Grouping {
     }
 
     /** The fields Close describes each group with besides its key: year/month/... or user id and name. */
-    void describe(ObjectNode group, Opportunity sample) {
+    void describe(ObjectNode group, Sample sample) {
         if (this == USER_ID) {
-            group.put("user_id", sample.userId);
-            group.put("user_name", sample.userName);
+            group.put("user_id", sample.userId());
+            group.put("user_name", sample.userName());
             return;
         }
-        LocalDate date = sample.dateWon;
+        LocalDate date = sample.dateWon();
         Integer year = date == null ? null : date.getYear();
         switch (this) {
             case WEEK -> {

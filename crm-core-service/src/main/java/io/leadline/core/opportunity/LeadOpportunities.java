@@ -2,38 +2,42 @@ package io.leadline.core.opportunity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadChild;
+import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.security.Caller;
-import io.leadline.platform.wire.CloseDateTimes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What the lead endpoints need from opportunities: the {@code opportunities} embed and moving them to another lead
  * when leads are merged. Runs inside the caller's session or transaction.
  */
 @ApplicationScoped
-public class LeadOpportunities {
+public class LeadOpportunities implements LeadChild {
 
     @Inject
     OpportunityRepository opportunities;
 
-    /** The wire form of each lead's opportunities, in one query for the whole page. */
-    public Uni<Map<String, List<ObjectNode>>> byLead(String organizationId, Collection<String> leadIds) {
-        if (leadIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return opportunities.viewsOfLeads(organizationId, leadIds).map(rows -> rows.stream().collect(
-                Collectors.groupingBy(view -> view.opportunity().leadId,
-                        Collectors.mapping(OpportunityJson::toJson, Collectors.toList()))));
+    /** The lead's {@code opportunities}: their wire forms, oldest first, composed in the lead's read statement. */
+    @Override
+    public Map<String, String> leadFields(String lead) {
+        ReadTable table = OpportunityReads.TABLE;
+        return Map.of("opportunities", "coalesce((select jsonb_agg(" + table.json() + " order by o.id) from "
+                + table.from() + " where o.organization_id = " + lead + ".organization_id and o.lead_id = " + lead
+                + ".id), '[]'::jsonb)");
+    }
+
+    /** The wire form of the lead's opportunities, for the lead's own events (inside the writing transaction). */
+    public Uni<List<ObjectNode>> ofLead(String organizationId, String leadId) {
+        return opportunities.viewsOfLead(organizationId, leadId)
+                .map(views -> views.stream().map(OpportunityJson::toJson).toList());
     }
 
     /**

@@ -14,8 +14,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.ListQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,22 +50,6 @@ public class OpportunityService {
 
     @Inject
     Outbox outbox;
-
-    @WithSession
-    public Uni<OpportunityView> get(Caller caller, String id) {
-        return load(caller.organizationId(), id);
-    }
-
-    /** A page (one row over-fetched) and the aggregates of all matches, per group key when grouping. */
-    @WithSession
-    public Uni<OpportunityPage> list(Caller caller, ListQuery query, Grouping.Request grouping) {
-        String org = caller.organizationId();
-        String groupOrder = grouping == null ? "" : grouping.order();
-        String groupKey = grouping == null ? "o.organizationId" : grouping.grouping().sqlKey;
-        return opportunities.pageWithOneMore(org, query, groupOrder)
-                .chain(rows -> opportunities.totals(org, query, groupKey)
-                        .map(totals -> OpportunityPage.of(rows, query.limit(), totals, grouping)));
-    }
 
     @WithTransaction
     public Uni<OpportunityView> create(Caller caller, OpportunityInput input) {

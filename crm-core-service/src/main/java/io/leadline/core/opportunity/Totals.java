@@ -9,16 +9,6 @@ record Totals(long count, long countOneTime, long countMonthly, long countAnnual
 
     static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Reads the sums of one row of {@link OpportunityRepository#totals}, which start at {@code offset}. */
-    static Totals fromRow(Object[] row, int offset) {
-        long[] v = new long[10];
-        for (int i = 0; i < v.length; i++) {
-            Object cell = row[offset + i];
-            v[i] = cell == null ? 0 : ((Number) cell).longValue();
-        }
-        return new Totals(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
-    }
-
     Totals plus(Totals o) {
         return new Totals(count + o.count, countOneTime + o.countOneTime, countMonthly + o.countMonthly,
                 countAnnual + o.countAnnual, valueOneTime + o.valueOneTime, valueMonthly + o.valueMonthly,

@@ -1,16 +1,20 @@
 package io.leadline.core.pipeline;
 
+import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 
 /** An opportunity status inside a pipeline; its type (active, won, lost) drives reports and {@code date_won}. */
 @Entity
 @Table(name = "opportunity_status")
-public class OpportunityStatus {
+public class OpportunityStatus implements StoredDocument {
 
     public static final String ACTIVE = "active";
     public static final String WON = "won";
@@ -39,4 +43,19 @@ public class OpportunityStatus {
 
     @Column(name = "date_updated", nullable = false)
     public Instant dateUpdated;
+
+    /**
+     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
+     * row and never read back into the entity.
+     */
+    @Column(name = "doc", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
+    String doc;
+
+    @Override
+    @PrePersist
+    @PreUpdate
+    public void renderDocument() {
+        doc = PipelineJson.statusJson(this).toString();
+    }
 }

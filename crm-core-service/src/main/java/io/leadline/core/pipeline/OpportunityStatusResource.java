@@ -3,10 +3,14 @@ package io.leadline.core.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadTable;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.ListPage;
 import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,18 +31,31 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OpportunityStatusResource {
 
+    static final ReadTable TABLE = ReadTable.builder()
+            // In pipeline order, then each pipeline's status order, so a flat list reads like the pipelines page.
+            .from("opportunity_status s join pipeline sp on sp.id = s.pipeline_id and sp.organization_id = s.organization_id")
+            .organizationColumn("s.organization_id")
+            .idColumn("s.id")
+            .document("s.doc")
+            .orderBy("position", "sp.position, sp.id, s.position")
+            .defaultOrder("position")
+            .build();
+
     @Inject
     CallerContext callerContext;
+
+    @Inject
+    JsonReads reads;
 
     @Inject
     OpportunityStatusService statuses;
 
     @GET
-    public Uni<ListPage<ObjectNode>> list(@QueryParam("_fields") String fields) {
+    public Uni<String> list(@QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        FieldSelection selection = FieldSelection.parse(fields);
-        return statuses.list(caller).map(rows -> new ListPage<>(
-                rows.stream().map(status -> selection.apply(PipelineJson.statusJson(status))).toList(), false, null));
+        // An organization has a handful of these, so one page always holds all of them.
+        ListQuery query = ListQuery.everything(TABLE, FieldSelection.parse(fields));
+        return reads.page(TABLE, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
     }
 
     @POST

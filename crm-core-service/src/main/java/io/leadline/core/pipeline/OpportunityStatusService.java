@@ -9,14 +9,12 @@ import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -37,19 +35,6 @@ public class OpportunityStatusService {
 
     @Inject
     Outbox outbox;
-
-    /** In pipeline order, then each pipeline's status order, so a flat list reads like the pipelines page. */
-    @WithSession
-    public Uni<List<OpportunityStatus>> list(Caller caller) {
-        String org = caller.organizationId();
-        return pipelines.listOrdered(org).chain(pipelineRows -> statuses.listOrdered(org).map(rows -> {
-            List<String> order = pipelineRows.stream().map(pipeline -> pipeline.id).toList();
-            return rows.stream()
-                    .sorted(Comparator.comparingInt((OpportunityStatus s) -> order.indexOf(s.pipelineId))
-                            .thenComparingInt(s -> s.position).thenComparing(s -> s.id))
-                    .toList();
-        }));
-    }
 
     /** A new status goes last in its pipeline: the pipeline named in the body, else the organization's first. */
     @WithTransaction

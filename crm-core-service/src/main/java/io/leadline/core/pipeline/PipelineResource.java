@@ -2,10 +2,14 @@ package io.leadline.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadTable;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.ListPage;
 import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,18 +31,34 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
+    static final ReadTable TABLE = ReadTable.builder()
+            .from("pipeline p")
+            .organizationColumn("p.organization_id")
+            .idColumn("p.id")
+            .document("p.doc")
+            // Its statuses in their order, read by join so that renames and moves show at once.
+            .composed("statuses", "coalesce((select jsonb_agg(ps.doc order by ps.position, ps.id)"
+                    + " from opportunity_status ps where ps.organization_id = p.organization_id"
+                    + " and ps.pipeline_id = p.id), '[]'::jsonb)")
+            .orderBy("position", "p.position")
+            .defaultOrder("position")
+            .build();
+
     @Inject
     CallerContext callerContext;
+
+    @Inject
+    JsonReads reads;
 
     @Inject
     PipelineService pipelines;
 
     @GET
-    public Uni<ListPage<ObjectNode>> list(@QueryParam("_fields") String fields) {
+    public Uni<String> list(@QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        FieldSelection selection = FieldSelection.parse(fields);
-        // An organization has a handful of pipelines, so one page always holds all of them.
-        return pipelines.list(caller).map(rows -> new ListPage<>(rows.stream().map(selection::apply).toList(), false, null));
+        // An organization has a handful of these, so one page always holds all of them.
+        ListQuery query = ListQuery.everything(TABLE, FieldSelection.parse(fields));
+        return reads.page(TABLE, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
     }
 
     @POST

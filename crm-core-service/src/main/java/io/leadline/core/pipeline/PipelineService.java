@@ -10,7 +10,6 @@ import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +44,6 @@ public class PipelineService {
 
     @Inject
     Outbox outbox;
-
-    @WithSession
-    public Uni<List<ObjectNode>> list(Caller caller) {
-        String org = caller.organizationId();
-        return pipelines.listOrdered(org).chain(rows -> statuses.listOrdered(org)
-                .map(statusRows -> rows.stream().map(pipeline -> PipelineJson.toJson(pipeline, statusRows)).toList()));
-    }
 
     @WithTransaction
     public Uni<ObjectNode> create(Caller caller, RequestBody body) {

@@ -9,7 +9,6 @@ import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +28,6 @@ public class LeadStatusService {
 
     @Inject
     Outbox outbox;
-
-    @WithSession
-    public Uni<List<LeadStatus>> list(Caller caller) {
-        return statuses.listOrdered(caller.organizationId());
-    }
 
     /** A new status goes last, so the organization's default for new leads stays the same. */
     @WithTransaction

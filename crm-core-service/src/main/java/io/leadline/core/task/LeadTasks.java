@@ -2,7 +2,9 @@ package io.leadline.core.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.lead.LeadChild;
 import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +23,24 @@ import java.util.stream.Collectors;
  * the cascade when a lead is deleted. Runs inside the caller's session or transaction.
  */
 @ApplicationScoped
-public class LeadTasks {
+public class LeadTasks implements LeadChild {
 
     @Inject
     TaskRepository tasks;
 
-    /** The wire form of the incomplete tasks of each lead, in one query for the whole page. */
+    /**
+     * The lead's {@code tasks}: its incomplete tasks in list order (a day's date-only tasks before its timed ones,
+     * dateless last), composed in the lead's read statement.
+     */
+    @Override
+    public Map<String, String> leadFields(String lead) {
+        ReadTable table = TaskReads.TABLE;
+        return Map.of("tasks", "coalesce((select jsonb_agg(" + table.json() + " order by t.date_sort, t.id) from "
+                + table.from() + " where t.organization_id = " + lead + ".organization_id and t.lead_id = " + lead
+                + ".id and not t.is_complete), '[]'::jsonb)");
+    }
+
+    /** The wire form of the incomplete tasks of each lead, for the leads' own events (inside their transaction). */
     public Uni<Map<String, List<ObjectNode>>> incompleteByLead(String organizationId, Collection<Lead> leads) {
         Map<String, String> names = new HashMap<>();
         leads.forEach(lead -> names.put(lead.id, lead.name));

@@ -1,10 +1,14 @@
 package io.leadline.core.task;
 
 import io.leadline.core.audit.Audited;
+import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +19,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "task")
-public class Task extends Audited {
+public class Task extends Audited implements StoredDocument {
 
     @Id
     public String id;
@@ -65,5 +69,20 @@ public class Task extends Audited {
         dateAt = date.at();
         dateEffective = date.effective();
         dateSort = date.sortKey();
+    }
+
+    /**
+     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
+     * row and never read back into the entity.
+     */
+    @Column(name = "doc", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
+    String doc;
+
+    @Override
+    @PrePersist
+    @PreUpdate
+    public void renderDocument() {
+        doc = TaskJson.toJson(this, null).toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.leadline.core.task;
 
-import io.leadline.platform.wire.ListQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -20,16 +19,13 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
                 .firstResult();
     }
 
-    /** One page plus one extra row, so the caller can tell exactly whether more pages follow. */
-    public Uni<List<Task>> pageWithOneMore(String organizationId, TaskScope scope, ListQuery query) {
-        return find(where(scope, query) + query.hqlOrderBy(), parameters(organizationId, scope, query))
-                .range(query.skip(), query.skip() + query.limit())
-                .list();
-    }
-
-    /** Every task the filters match, for a bulk update. */
-    public Uni<List<Task>> allMatching(String organizationId, TaskScope scope, ListQuery query) {
-        return list(where(scope, query) + query.hqlOrderBy(), parameters(organizationId, scope, query));
+    /** The organization's tasks with these ids, for a bulk update, in id order. */
+    public Uni<List<Task>> inOrganization(String organizationId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("organizationId = :org and id in (:ids) order by id",
+                Parameters.with("org", organizationId).and("ids", List.copyOf(ids)));
     }
 
     /** The incomplete tasks of several leads in one query, in list order (date-only before timed, dateless last). */
@@ -61,17 +57,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
                     rows.forEach(row -> names.put((String) row[0], (String) row[1]));
                     return names;
                 }));
-    }
-
-    private static String where(TaskScope scope, ListQuery query) {
-        return "organizationId = :org" + scope.hql() + query.hqlConditions();
-    }
-
-    private static Map<String, Object> parameters(String organizationId, TaskScope scope, ListQuery query) {
-        Map<String, Object> parameters = new HashMap<>(query.hqlParameters());
-        parameters.putAll(scope.parameters());
-        parameters.put("org", organizationId);
-        return parameters;
     }
 
     static Collection<String> leadIdsOf(Collection<Task> tasks) {

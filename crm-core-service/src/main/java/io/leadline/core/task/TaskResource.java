@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.security.Caller;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldErrors;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.FilterType;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.leadline.platform.wire.ListSpec;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,39 +32,22 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    static final ListSpec LIST = ListSpec.builder()
-            .maxLimit(100)
-            .filter("id", "id", FilterType.STRING)
-            .filter("organization_id", "organizationId", FilterType.STRING)
-            .filter("lead_id", "leadId", FilterType.STRING)
-            .filter("assigned_to", "assignedTo", FilterType.STRING)
-            .filter("is_complete", "isComplete", FilterType.BOOLEAN)
-            // A date-only task counts from the start of its day (UTC), so date__lt=2024-05-02 includes 2024-05-01.
-            .filter("date", "dateEffective", FilterType.DATETIME)
-            .filter("due_date", "dateEffective", FilterType.DATETIME)
-            .filter("date_created", "dateCreated", FilterType.DATETIME)
-            .filter("date_updated", "dateUpdated", FilterType.DATETIME)
-            .orderBy("date", "dateSort")
-            .orderBy("date_created", "dateCreated")
-            .defaultOrder("date")
-            .ownParameters(TaskScope.OWN_PARAMETERS)
-            .build();
-
     @Inject
     CallerContext callerContext;
 
     @Inject
     TaskService tasks;
 
+    @Inject
+    JsonReads reads;
+
     @GET
-    public Uni<ListPage<ObjectNode>> list(@Context UriInfo uriInfo) {
+    public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
         MultivaluedMap<String, String> params = uriInfo.getQueryParameters();
         TaskScope scope = readScope(params, caller);
-        ListQuery query = ListQuery.parse(TaskScope.filterParameters(params), LIST);
-        FieldSelection fields = query.fields();
-        return tasks.list(caller, scope, query).map(page -> new ListPage<>(
-                page.data().stream().map(view -> fields.apply(view.toJson())).toList(), page.hasMore(), null));
+        ListQuery query = ListQuery.parse(TaskScope.filterParameters(params), TaskReads.TABLE);
+        return reads.page(TaskReads.TABLE, caller.organizationId(), query, scope).map(JsonPage::envelope);
     }
 
     @POST
@@ -85,15 +67,15 @@ public class TaskResource {
         MultivaluedMap<String, String> params = uriInfo.getQueryParameters();
         TaskInput input = TaskInput.forBulkUpdate(body);
         TaskScope scope = readScope(params, caller);
-        ListQuery query = ListQuery.parse(TaskScope.filterParameters(params), LIST);
+        ListQuery query = ListQuery.parse(TaskScope.filterParameters(params), TaskReads.TABLE);
         return tasks.bulkUpdate(caller, scope, query, input).replaceWith(JsonNodeFactory.instance.objectNode());
     }
 
     @GET
     @Path("{id}")
-    public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
+    public Uni<String> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return tasks.get(caller, id).map(view -> FieldSelection.parse(fields).apply(view.toJson()));
+        return reads.one(TaskReads.TABLE, caller.organizationId(), id, FieldSelection.parse(fields));
     }
 
     @PUT

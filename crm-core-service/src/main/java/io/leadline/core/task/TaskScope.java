@@ -1,5 +1,7 @@
 package io.leadline.core.task;
 
+import io.leadline.platform.read.SqlCondition;
+import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.FieldErrors;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -9,9 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Optional;
  * ({@code _type}, {@code _type__in}; only {@code lead} tasks by default) and which view ({@code inbox},
  * {@code future}, {@code archive}), whose day boundaries are the caller's (X-TZ-Offset).
  */
-record TaskScope(String hql, Map<String, Object> parameters) {
+record TaskScope(List<String> types, String view, LocalDate today, Instant tomorrowStarts) implements SqlCondition {
 
     static final String[] OWN_PARAMETERS = {"_type", "_type__in", "view", "format"};
 
@@ -27,31 +27,38 @@ record TaskScope(String hql, Map<String, Object> parameters) {
 
     /** Reads the scope; field errors (unknown type or view) go to {@code errors}. */
     static TaskScope read(MultivaluedMap<String, String> params, Caller caller, FieldErrors errors) {
-        StringBuilder hql = new StringBuilder();
-        Map<String, Object> values = new LinkedHashMap<>();
-        types(params, errors).ifPresent(types -> {
-            hql.append(" and type in (:scopeTypes)");
-            values.put("scopeTypes", types);
-        });
+        List<String> types = types(params, errors).orElse(null);
         String view = params.getFirst("view");
-        if (view != null && !view.isBlank()) {
-            LocalDate today = caller.today();
-            Instant tomorrowStarts = today.plusDays(1).atStartOfDay(callerOffset(caller)).toInstant();
+        if (view == null || view.isBlank()) {
+            return new TaskScope(types, null, null, null);
+        }
+        if (!List.of("inbox", "future", "archive").contains(view)) {
+            errors.add("view", "\"" + view + "\" is not a valid choice. Choose one of: inbox, future, archive.");
+            return new TaskScope(types, null, null, null);
+        }
+        LocalDate today = caller.today();
+        return new TaskScope(types, view, today, today.plusDays(1).atStartOfDay(callerOffset(caller)).toInstant());
+    }
+
+    /** The scope over the task table's aliases ({@link TaskReads}), every value bound. */
+    @Override
+    public String sql(SqlParameters parameters) {
+        StringBuilder sql = new StringBuilder();
+        if (types != null) {
+            sql.append(" and t.task_type = any(").append(parameters.bind(types)).append(")");
+        }
+        if (view != null) {
             switch (view) {
                 // Dateless tasks are actionable now, so the inbox shows them.
-                case "inbox" -> hql.append(" and isComplete = false and (dateSort is null"
-                        + " or dateOn <= :viewToday or dateAt < :viewTomorrow)");
-                case "future" -> hql.append(" and isComplete = false and (dateOn > :viewToday"
-                        + " or dateAt >= :viewTomorrow)");
-                case "archive" -> hql.append(" and isComplete = true");
-                default -> errors.add("view", "\"" + view + "\" is not a valid choice. Choose one of: inbox, future, archive.");
-            }
-            if (view.equals("inbox") || view.equals("future")) {
-                values.put("viewToday", today);
-                values.put("viewTomorrow", tomorrowStarts);
+                case "inbox" -> sql.append(" and not t.is_complete and (t.date_sort is null or t.date_on <= ")
+                        .append(parameters.bind(today)).append(" or t.date_at < ").append(parameters.bind(tomorrowStarts))
+                        .append(")");
+                case "future" -> sql.append(" and not t.is_complete and (t.date_on > ").append(parameters.bind(today))
+                        .append(" or t.date_at >= ").append(parameters.bind(tomorrowStarts)).append(")");
+                default -> sql.append(" and t.is_complete");
             }
         }
-        return new TaskScope(hql.toString(), values);
+        return sql.toString();
     }
 
     /** The parameters left for the generic filters: {@code inbox} and {@code future} override date__lt/date__gte. */

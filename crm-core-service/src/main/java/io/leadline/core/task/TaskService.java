@@ -6,12 +6,13 @@ import io.leadline.core.lead.LeadRepository;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadStatement;
+import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.ListPage;
-import io.leadline.platform.wire.ListQuery;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,21 +38,8 @@ public class TaskService {
     @Inject
     Outbox outbox;
 
-    @WithSession
-    public Uni<TaskView> get(Caller caller, String id) {
-        return load(caller.organizationId(), id);
-    }
-
-    @WithSession
-    public Uni<ListPage<TaskView>> list(Caller caller, TaskScope scope, ListQuery query) {
-        String org = caller.organizationId();
-        return tasks.pageWithOneMore(org, scope, query).chain(rows -> {
-            ListPage<Task> page = ListPage.fromOverfetch(rows, query.limit());
-            return tasks.leadNames(org, TaskRepository.leadIdsOf(page.data())).map(names -> new ListPage<>(
-                    page.data().stream().map(task -> new TaskView(task, names.get(task.leadId))).toList(),
-                    page.hasMore(), null));
-        });
-    }
+    @Inject
+    JsonReads reads;
 
     @WithTransaction
     public Uni<TaskView> create(Caller caller, TaskInput input) {
@@ -94,7 +82,7 @@ public class TaskService {
     public Uni<Integer> bulkUpdate(Caller caller, TaskScope scope, ListQuery query, TaskInput input) {
         input.body.throwIfInvalid();
         String org = caller.organizationId();
-        return tasks.allMatching(org, scope, query).chain(matching ->
+        return matchingIds(org, scope, query).chain(ids -> tasks.inOrganization(org, ids)).chain(matching ->
                 tasks.leadNames(org, TaskRepository.leadIdsOf(matching)).chain(names -> {
                     Instant now = CloseDateTimes.now();
                     List<DomainEvent> events = new ArrayList<>();
@@ -112,6 +100,18 @@ public class TaskService {
             DomainEvent event = DomainEvent.deleted(caller, TaskJson.objectType(task), task.id, task.leadId,
                     view.toJson());
             return tasks.delete(task).chain(() -> outbox.append(event));
+        });
+    }
+
+    /** The ids of every task the list's filters match, read the way the list reads them. */
+    private Uni<List<String>> matchingIds(String org, TaskScope scope, ListQuery query) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "select t.id from " + TaskReads.TABLE.from() + " where t.organization_id = " + parameters.bind(org)
+                + query.conditions(parameters) + scope.sql(parameters);
+        return reads.execute(new ReadStatement(sql, parameters)).map(rows -> {
+            List<String> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getString(0)));
+            return ids;
         });
     }
 

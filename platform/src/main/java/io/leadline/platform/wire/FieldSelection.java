@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class FieldSelection {
 
+    private static final String CUSTOM = "custom";
     private static final FieldSelection ALL = new FieldSelection(null);
     private final Set<String> names;
 
@@ -42,6 +43,16 @@ public final class FieldSelection {
         return names == null;
     }
 
+    /** The names asked for, in the order given; empty when every field is wanted. */
+    public Set<String> names() {
+        return names == null ? Set.of() : java.util.Collections.unmodifiableSet(names);
+    }
+
+    /** True when {@code custom} was asked for, which selects every {@code custom.cf_…} key. */
+    public boolean wantsAllCustom() {
+        return names == null || names.contains(CUSTOM);
+    }
+
     /** True when the caller wants this field, so expensive fields can be skipped when they don't. */
     public boolean wants(String field) {
         return names == null || names.contains(field);
@@ -63,6 +74,6 @@ public final class FieldSelection {
     }
 
     private boolean selects(String key) {
-        return names.contains(key) || (key.startsWith("custom.") && names.contains("custom"));
+        return names.contains(key) || (key.startsWith(CUSTOM + ".") && names.contains(CUSTOM));
     }
 }

@@ -1,4 +1,6 @@
-package io.leadline.platform.wire;
+package io.leadline.platform.read;
+
+import io.leadline.platform.wire.CloseDateTimes;
 
 import java.util.Optional;
 

@@ -1,0 +1,223 @@
+package io.leadline.platform.read;
+
+import io.leadline.platform.wire.FieldSelection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * How one kind of object is read: the SQL it lives in ({@code from}, with the aliases its expressions use), the
+ * column holding its stored wire form ({@code doc}), the fields composed at read time from other rows (a status
+ * label, embedded children), and the fields a list may filter and order by, each mapped from its Close name to a
+ * SQL expression. A resource declares one of these instead of writing queries; {@link ListQuery} and
+ * {@link ReadStatements} turn a request into one statement whose values are all bound parameters.
+ */
+public final class ReadTable {
+
+    /** Names and SQL of a table are constants of the code; this guards against a name that could break quoting. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    private final String from;
+    private final String organizationColumn;
+    private final String idColumn;
+    private final String document;
+    private final Map<String, String> composed;
+    private final Map<String, Filterable> filters;
+    private final Map<String, String> orders;
+    private final String defaultOrder;
+    private final int maxLimit;
+    private final Set<String> ownParameters;
+
+    private ReadTable(Builder builder) {
+        this.from = require(builder.from, "from");
+        this.organizationColumn = require(builder.organizationColumn, "organizationColumn");
+        this.idColumn = require(builder.idColumn, "idColumn");
+        this.document = require(builder.document, "document");
+        this.composed = Map.copyOf(builder.composed);
+        this.filters = Map.copyOf(builder.filters);
+        this.orders = Map.copyOf(builder.orders);
+        this.defaultOrder = builder.defaultOrder;
+        this.maxLimit = builder.maxLimit;
+        this.ownParameters = Set.copyOf(builder.ownParameters);
+        if (defaultOrder != null) {
+            String name = defaultOrder.startsWith("-") ? defaultOrder.substring(1) : defaultOrder;
+            if (!orders.containsKey(name)) {
+                throw new IllegalArgumentException("default order " + defaultOrder + " is not an order field");
+            }
+        }
+        composedOrder = List.copyOf(builder.composed.keySet());
+    }
+
+    private final List<String> composedOrder;
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The {@code from} clause, e.g. {@code opportunity o left join opportunity_status os on ...}. */
+    public String from() {
+        return from;
+    }
+
+    public String organizationColumn() {
+        return organizationColumn;
+    }
+
+    public String idColumn() {
+        return idColumn;
+    }
+
+    public int maxLimit() {
+        return maxLimit;
+    }
+
+    public Filterable filter(String name) {
+        return filters.get(name);
+    }
+
+    public String orderExpression(String name) {
+        return orders.get(name);
+    }
+
+    public Set<String> orderNames() {
+        return new TreeSet<>(orders.keySet());
+    }
+
+    public String defaultOrder() {
+        return defaultOrder;
+    }
+
+    public boolean handlesItself(String parameter) {
+        return ownParameters.contains(parameter);
+    }
+
+    /** The whole wire form of a row as a jsonb expression: the stored document with the composed fields over it. */
+    public String json() {
+        return json(FieldSelection.all(), null);
+    }
+
+    /**
+     * The wire form of a row restricted to {@code fields}, as a jsonb expression. Composed fields that are not asked
+     * for are not computed at all (an embed costs nothing when {@code _fields} leaves it out); the stored document's
+     * keys are picked by a bound array of names, so a requested name is never part of the SQL text.
+     */
+    public String json(FieldSelection fields, SqlParameters parameters) {
+        List<String> wantedComposed = composedOrder.stream().filter(fields::wants).toList();
+        String overlay = wantedComposed.isEmpty() ? null : buildObject(wantedComposed);
+        if (fields.isAll()) {
+            return overlay == null ? document : "(" + document + " || " + overlay + ")";
+        }
+        List<String> wantedStored = fields.names().stream().filter(name -> !composed.containsKey(name)).toList();
+        String own = "coalesce((select jsonb_object_agg(d.key, d.value) from jsonb_each(" + document + ") d"
+                + " where d.key = any(" + parameters.bind(wantedStored) + "::text[])"
+                + (fields.wantsAllCustom() ? " or d.key like 'custom.%'" : "") + "), '{}'::jsonb)";
+        return overlay == null ? own : "(" + own + " || " + overlay + ")";
+    }
+
+    private String buildObject(List<String> names) {
+        List<String> pairs = new ArrayList<>();
+        names.forEach(name -> pairs.add("'" + name + "', " + composed.get(name)));
+        return "jsonb_build_object(" + String.join(", ", pairs) + ")";
+    }
+
+    private static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a read table needs " + what);
+        }
+        return value;
+    }
+
+    private static String checkedName(String name) {
+        if (!FIELD_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a field name: " + name);
+        }
+        return name;
+    }
+
+    /** A filterable field: the SQL expression it compares and how its values parse. */
+    public record Filterable(String expression, FilterType type) {
+    }
+
+    public static final class Builder {
+        private String from;
+        private String organizationColumn;
+        private String idColumn;
+        private String document;
+        private final Map<String, String> composed = new LinkedHashMap<>();
+        private final Map<String, Filterable> filters = new LinkedHashMap<>();
+        private final Map<String, String> orders = new LinkedHashMap<>();
+        private String defaultOrder;
+        private int maxLimit = ListQuery.DEFAULT_LIMIT;
+        private final Set<String> ownParameters = new TreeSet<>();
+
+        /** The {@code from} clause with its aliases; joins are fine, e.g. for filters on a status's type. */
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        /** Every statement is scoped to the caller's organization by this column. */
+        public Builder organizationColumn(String column) {
+            this.organizationColumn = column;
+            return this;
+        }
+
+        /** The id: what a single GET looks up and the last tiebreak of every order. */
+        public Builder idColumn(String column) {
+            this.idColumn = column;
+            return this;
+        }
+
+        /** The jsonb column holding the object's own wire form, written with every change of the row. */
+        public Builder document(String column) {
+            this.document = column;
+            return this;
+        }
+
+        /**
+         * A field whose value comes from other rows (or from a column the database itself changes), so the stored
+         * document can't be trusted for it: any SQL expression over the {@code from} aliases; it replaces the
+         * document's key of the same name.
+         */
+        public Builder composed(String name, String expression) {
+            composed.put(checkedName(name), expression);
+            return this;
+        }
+
+        public Builder filter(String name, String expression, FilterType type) {
+            filters.put(checkedName(name), new Filterable(expression, type));
+            return this;
+        }
+
+        public Builder orderBy(String name, String expression) {
+            orders.put(checkedName(name), expression);
+            return this;
+        }
+
+        /** The order when {@code _order_by} is absent, e.g. {@code -date_created}; must name an order field. */
+        public Builder defaultOrder(String order) {
+            this.defaultOrder = order;
+            return this;
+        }
+
+        public Builder maxLimit(int maxLimit) {
+            this.maxLimit = maxLimit;
+            return this;
+        }
+
+        /** Parameters the resource reads itself (e.g. {@code _type}, {@code view}), so they are not filters. */
+        public Builder ownParameters(String... names) {
+            ownParameters.addAll(Set.of(names));
+            return this;
+        }
+
+        public ReadTable build() {
+            return new ReadTable(this);
+        }
+    }
+}
