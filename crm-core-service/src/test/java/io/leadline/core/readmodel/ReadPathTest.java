@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The read path (one statement per GET): filters, _fields, ordering, paging and organization scoping. */
 @QuarkusTest
@@ -192,7 +193,7 @@ class ReadPathTest {
 
         long rendered = VertxContextSupport.subscribeAndAwait(readDocuments::backfill);
 
-        org.junit.jupiter.api.Assertions.assertTrue(rendered >= 5, "rendered " + rendered);
+        assertTrue(rendered >= 5, "rendered " + rendered);
 
         Map<String, Object> after = org.request().get("/api/v1/lead/" + id + "/").then().statusCode(200)
                 .extract().jsonPath().getMap("");
