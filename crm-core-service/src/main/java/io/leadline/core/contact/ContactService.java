@@ -5,8 +5,7 @@ import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadJson;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.core.lead.LeadView;
-import io.leadline.core.status.LeadStatus;
-import io.leadline.core.status.LeadStatusRepository;
+import io.leadline.core.lead.NewLeads;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
@@ -21,7 +20,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +41,7 @@ public class ContactService {
     LeadRepository leads;
 
     @Inject
-    LeadStatusRepository statuses;
+    NewLeads newLeads;
 
     @Inject
     LeadJson leadJson;
@@ -57,7 +55,7 @@ public class ContactService {
         if (input.leadId == null) {
             return createWithNewLead(caller, input);
         }
-        return contacts.lockLeads(caller.organizationId(), List.of(input.leadId))
+        return leads.lockInOrder(caller.organizationId(), List.of(input.leadId))
                 .chain(() -> existingLead(caller, input))
                 .chain(before -> addToLead(caller, input, before));
     }
@@ -74,7 +72,7 @@ public class ContactService {
                     if (!moves) {
                         return updateInPlace(caller, contact, input);
                     }
-                    return contacts.lockLeads(org, List.of(contact.leadId, input.leadId))
+                    return leads.lockInOrder(org, List.of(contact.leadId, input.leadId))
                             .chain(() -> leadView(org, contact.leadId))
                             .chain(source -> existingLead(caller, input)
                                     .chain(target -> move(caller, contact, input, source, target)));
@@ -86,7 +84,7 @@ public class ContactService {
         String org = caller.organizationId();
         return contacts.findInOrganization(org, id)
                 .onItem().ifNull().failWith(CloseException::notFound)
-                .chain(contact -> contacts.lockLeads(org, List.of(contact.leadId))
+                .chain(contact -> leads.lockInOrder(org, List.of(contact.leadId))
                         .chain(() -> leadView(org, contact.leadId))
                         .chain(before -> removeFromLead(caller, contact, before)));
     }
@@ -148,23 +146,15 @@ public class ContactService {
 
     /** Close's behaviour without {@code lead_id}: a new lead named after the contact, recorded as lead.created. */
     private Uni<Contact> createWithNewLead(Caller caller, ContactInput input) {
-        return statuses.listOrdered(caller.organizationId()).chain(orgStatuses -> {
-            if (orgStatuses.isEmpty()) {
-                input.body.errors().addGeneral("This organization has no lead statuses; it has not been provisioned.");
-                input.body.throwIfInvalid();
-            }
-            LeadStatus status = orgStatuses.get(0);
+        return newLeads.defaultStatus(caller.organizationId()).chain(status -> {
             Instant now = CloseDateTimes.now();
-            Lead lead = newLead(caller, input.draft.name(), status, now);
+            Lead lead = newLeads.build(caller, input.draft.name(), status, now);
             Contact contact = input.draft.toContact(Ids.longId("cont"), lead.organizationId, lead.id,
                     caller.userId(), now);
-            LeadView view = new LeadView(lead, status.label, List.of(contact));
-            List<DomainEvent> events = List.of(
-                    DomainEvent.created(caller, LEAD, lead.id, lead.id, leadJson.toJson(view)),
-                    DomainEvent.created(caller, CONTACT, contact.id, lead.id, ContactJson.toJson(contact)));
-            return leads.persist(lead)
+            return newLeads.store(caller, lead, status, List.of(contact))
                     .chain(() -> contacts.persist(contact))
-                    .chain(() -> outbox.appendAll(events))
+                    .chain(() -> outbox.append(
+                            DomainEvent.created(caller, CONTACT, contact.id, lead.id, ContactJson.toJson(contact))))
                     .replaceWith(contact);
         });
     }
@@ -218,21 +208,5 @@ public class ContactService {
         if (event != null) {
             events.add(event);
         }
-    }
-
-    private static Lead newLead(Caller caller, String name, LeadStatus status, Instant now) {
-        Lead lead = new Lead();
-        lead.id = Ids.longId("lead");
-        lead.organizationId = caller.organizationId();
-        lead.name = name;
-        lead.statusId = status.id;
-        lead.custom = new LinkedHashMap<>();
-        lead.createdBy = caller.userId();
-        lead.createdByName = caller.userName();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateCreated = now;
-        lead.dateUpdated = now;
-        return lead;
     }
 }

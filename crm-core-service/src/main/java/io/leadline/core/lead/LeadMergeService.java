@@ -55,7 +55,7 @@ public class LeadMergeService {
     public Uni<Void> merge(Caller caller, MergeRequest request) {
         String org = caller.organizationId();
         // Both rows locked in id order: concurrent merges or contact moves touching these leads wait, never deadlock.
-        return contacts.lockLeads(org, List.of(request.source(), request.destination()))
+        return leads.lockInOrder(org, List.of(request.source(), request.destination()))
                 .chain(() -> checkBothExist(org, request))
                 .chain(() -> leadService.loadView(org, request.source()))
                 .chain(source -> leadService.loadView(org, request.destination())

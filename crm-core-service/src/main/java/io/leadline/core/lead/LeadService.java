@@ -6,7 +6,6 @@ import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.contact.ContactJson;
 import io.leadline.core.contact.ContactRepository;
 import io.leadline.core.opportunity.LeadOpportunities;
-import io.leadline.core.opportunity.OpportunityService;
 import io.leadline.core.status.LeadStatus;
 import io.leadline.core.status.LeadStatusRepository;
 import io.leadline.core.task.LeadTasks;
@@ -52,13 +51,13 @@ public class LeadService {
     Outbox outbox;
 
     @Inject
-    OpportunityService opportunities;
-
-    @Inject
     LeadTasks leadTasks;
 
     @Inject
     LeadOpportunities leadOpportunities;
+
+    @Inject
+    NewLeads newLeads;
 
     @WithTransaction
     public Uni<LeadView> create(Caller caller, LeadInput input) {
@@ -66,18 +65,19 @@ public class LeadService {
             LeadStatus status = LeadStatusChoice.choose(input, candidates).orElse(null);
             input.body.throwIfInvalid();
             Instant now = CloseDateTimes.now();
-            Lead lead = newLead(caller, input, status, now);
+            Lead lead = newLeads.build(caller, input.name.value(), status, now);
+            lead.description = input.description.value();
+            lead.url = input.url.value();
+            lead.setAddresses(input.addresses.value());
+            Map<String, Object> custom = new LinkedHashMap<>(input.custom);
+            custom.values().removeIf(value -> value == null);
+            lead.custom = custom;
             List<Contact> created = newContacts(caller, lead, input.contacts, now);
-            LeadView view = new LeadView(lead, status.label, created);
-            ObjectNode data = leadJson.toJson(view);
-            List<DomainEvent> events = new ArrayList<>();
-            events.add(DomainEvent.created(caller, LEAD, lead.id, lead.id, data));
-            created.forEach(contact -> events.add(
-                    DomainEvent.created(caller, CONTACT, contact.id, lead.id, ContactJson.toJson(contact))));
-            return leads.persist(lead)
-                    .chain(() -> created.isEmpty() ? Uni.createFrom().voidItem() : contacts.persist(created))
-                    .chain(() -> outbox.appendAll(events))
-                    .replaceWith(view);
+            List<DomainEvent> events = created.stream().map(contact ->
+                    DomainEvent.created(caller, CONTACT, contact.id, lead.id, ContactJson.toJson(contact))).toList();
+            return newLeads.store(caller, lead, status, created)
+                    .call(() -> created.isEmpty() ? Uni.createFrom().voidItem() : contacts.persist(created))
+                    .call(() -> outbox.appendAll(events));
         });
     }
 
@@ -116,9 +116,13 @@ public class LeadService {
             view.contacts().forEach(contact -> events.add(
                     DomainEvent.deleted(caller, CONTACT, contact.id, id, ContactJson.toJson(contact))));
             events.add(DomainEvent.deleted(caller, LEAD, id, id, leadJson.toJson(view)));
-            return opportunities.deleteOfLead(caller, id)
-                    .chain(() -> leadTasks.deleteAllOf(caller, view.lead()))
-                    .invoke(taskEvents -> events.addAll(0, taskEvents))
+            // Children first, each answering its events (opportunities, then tasks), then contacts, then the lead.
+            return leadOpportunities.deleteAllOf(caller, view.lead())
+                    .chain(opportunityEvents -> leadTasks.deleteAllOf(caller, view.lead())
+                            .invoke(taskEvents -> {
+                                events.addAll(0, taskEvents);
+                                events.addAll(0, opportunityEvents);
+                            }))
                     .chain(() -> contacts.delete("organizationId = :org and leadId = :lead",
                             Parameters.with("org", org).and("lead", id)))
                     .chain(() -> leads.delete(view.lead()))
@@ -135,27 +139,6 @@ public class LeadService {
                 .chain(view -> leadTasks.incompleteByLead(org, List.of(view.lead()))
                         .map(tasks -> view.withTasks(tasks.getOrDefault(id, List.of()))))
                 .chain(view -> leadOpportunities.ofLead(org, id).map(view::withOpportunities));
-    }
-
-    private static Lead newLead(Caller caller, LeadInput input, LeadStatus status, Instant now) {
-        Lead lead = new Lead();
-        lead.id = Ids.longId("lead");
-        lead.organizationId = caller.organizationId();
-        lead.name = input.name.value();
-        lead.description = input.description.value();
-        lead.url = input.url.value();
-        lead.statusId = status.id;
-        lead.setAddresses(input.addresses.value());
-        Map<String, Object> custom = new LinkedHashMap<>(input.custom);
-        custom.values().removeIf(value -> value == null);
-        lead.custom = custom;
-        lead.createdBy = caller.userId();
-        lead.createdByName = caller.userName();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateCreated = now;
-        lead.dateUpdated = now;
-        return lead;
     }
 
     /**

@@ -41,6 +41,21 @@ public class LeadOpportunities implements LeadChild {
     }
 
     /**
+     * Deletes every opportunity of the lead and answers their {@code opportunity.deleted} events, for the lead's own
+     * transaction (the same convention as the lead's tasks): a deleted lead takes its opportunities with it.
+     */
+    public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
+        String org = caller.organizationId();
+        return opportunities.viewsOfLead(org, lead.id).chain(views -> {
+            List<DomainEvent> events = views.stream().map(view -> DomainEvent.deleted(caller,
+                    OpportunityService.OPPORTUNITY, view.opportunity().id, lead.id, OpportunityJson.toJson(view)))
+                    .toList();
+            return views.isEmpty() ? Uni.createFrom().item(events)
+                    : opportunities.deleteOfLead(org, lead.id).replaceWith(events);
+        });
+    }
+
+    /**
      * Moves every opportunity of {@code from} to {@code to} (managed entities, written at the next flush) and answers
      * their {@code opportunity.updated} events. {@code lead_name} is the destination's name as given.
      */

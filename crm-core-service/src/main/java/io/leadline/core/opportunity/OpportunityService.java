@@ -5,6 +5,8 @@ import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactRepository;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadRepository;
+import io.leadline.core.lead.LeadView;
+import io.leadline.core.lead.NewLeads;
 import io.leadline.core.pipeline.OpportunityStatus;
 import io.leadline.core.pipeline.OpportunityStatusRepository;
 import io.leadline.core.pipeline.PipelineRepository;
@@ -29,6 +31,7 @@ import java.util.Map;
 public class OpportunityService {
 
     static final String OPPORTUNITY = "opportunity";
+    static final String UNTITLED = "Untitled";
 
     @Inject
     OpportunityRepository opportunities;
@@ -46,7 +49,7 @@ public class OpportunityService {
     ContactRepository contacts;
 
     @Inject
-    UntitledLeads untitledLeads;
+    NewLeads newLeads;
 
     @Inject
     Outbox outbox;
@@ -58,7 +61,7 @@ public class OpportunityService {
             OpportunityStatus status = refs.choice().choose(input, null).orElse(null);
             checkContact(input, refs.lead(), refs.contact());
             input.body.throwIfInvalid();
-            Uni<Lead> lead = refs.lead() != null ? Uni.createFrom().item(refs.lead()) : untitledLeads.create(caller);
+            Uni<Lead> lead = refs.lead() != null ? Uni.createFrom().item(refs.lead()) : untitledLead(caller);
             return lead.chain(owner -> {
                 Opportunity opportunity = newOpportunity(caller, input, owner, status);
                 OpportunityView view = view(opportunity, status, refs.pipelineName(status), owner.name, refs.contact());
@@ -122,19 +125,14 @@ public class OpportunityService {
     }
 
     /**
-     * Deletes every opportunity of a lead with their events, inside the caller's transaction (the lead's deletion):
-     * a deleted lead takes its opportunities with it, as in Close.
+     * Close's behaviour for an opportunity posted without {@code lead_id}: a lead named "Untitled" in the default
+     * status, with its {@code lead.created}, inside the opportunity's transaction (a refused opportunity leaves none).
      */
-    public Uni<Void> deleteOfLead(Caller caller, String leadId) {
-        String org = caller.organizationId();
-        return opportunities.viewsOfLead(org, leadId).chain(views -> {
-            if (views.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<DomainEvent> events = views.stream().map(view -> DomainEvent.deleted(caller, OPPORTUNITY,
-                    view.opportunity().id, leadId, OpportunityJson.toJson(view))).toList();
-            return opportunities.deleteOfLead(org, leadId).chain(() -> outbox.appendAll(events));
-        });
+    private Uni<Lead> untitledLead(Caller caller) {
+        return newLeads.defaultStatus(caller.organizationId())
+                .chain(status -> newLeads.store(caller, newLeads.build(caller, UNTITLED, status, CloseDateTimes.now()),
+                        status, List.of()))
+                .map(LeadView::lead);
     }
 
     private Uni<OpportunityView> load(String org, String id) {
