@@ -3,6 +3,7 @@ package io.leadline.core.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.leadline.core.contact.ContactDraft;
+import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ final class LeadInput {
     private static final String DEFAULT_ADDRESS_LABEL = "business";
 
     final RequestBody body;
-    final Field<String> name;
-    final Field<String> description;
-    final Field<String> url;
-    final Field<List<Map<String, Object>>> addresses;
+    final Patch<String> name;
+    final Patch<String> description;
+    final Patch<String> url;
+    final Patch<List<Map<String, Object>>> addresses;
     final String statusId;
     final String statusLabel;
     final List<ContactDraft> contacts;
@@ -38,10 +39,10 @@ final class LeadInput {
 
     private LeadInput(RequestBody body, boolean update) {
         this.body = body;
-        this.name = Field.read(body, "name", body.string("name"));
-        this.description = Field.read(body, "description", body.string("description"));
-        this.url = Field.read(body, "url", body.string("url"));
-        this.addresses = Field.read(body, "addresses", readAddresses(body));
+        this.name = Patch.read(body, "name", body.string("name"));
+        this.description = Patch.read(body, "description", body.string("description"));
+        this.url = Patch.read(body, "url", body.string("url"));
+        this.addresses = Patch.read(body, "addresses", readAddresses(body));
         this.statusId = body.string("status_id");
         this.statusLabel = body.string("status");
         if (update && (body.isNull("status_id") || body.isNull("status"))) {
@@ -69,13 +70,6 @@ final class LeadInput {
 
     boolean changesStatus() {
         return statusId != null || statusLabel != null;
-    }
-
-    /** A body field that may be absent (leave alone), null (clear) or a value. */
-    record Field<T>(boolean present, T value) {
-        static <T> Field<T> read(RequestBody body, String name, T value) {
-            return new Field<>(body.has(name), value);
-        }
     }
 
     private static List<Map<String, Object>> readAddresses(RequestBody body) {

@@ -209,7 +209,7 @@ public class LeadService {
         lead.description = input.description.value();
         lead.url = input.url.value();
         lead.statusId = status.id;
-        lead.setAddresses(input.addresses.value());
+        lead.setAddresses(input.addresses.orElse(List.of()));
         Map<String, Object> custom = new LinkedHashMap<>(input.custom);
         custom.values().removeIf(value -> value == null);
         lead.custom = custom;
@@ -238,16 +238,16 @@ public class LeadService {
     }
 
     private static void applyChanges(Caller caller, Lead lead, LeadInput input) {
-        if (input.name.present()) {
+        if (input.name.isPresent()) {
             lead.name = input.name.value();
         }
-        if (input.description.present()) {
+        if (input.description.isPresent()) {
             lead.description = input.description.value();
         }
-        if (input.url.present()) {
+        if (input.url.isPresent()) {
             lead.url = input.url.value();
         }
-        if (input.addresses.present()) {
+        if (input.addresses.isPresent()) {
             lead.setAddresses(input.addresses.value());
         }
         if (!input.custom.isEmpty()) {

@@ -98,7 +98,7 @@ public class OpportunityService {
             OpportunityStatus status = refs.choice().choose(input, opportunity.statusId).orElse(null);
             Lead lead = refs.lead();
             Contact contact = refs.contact();
-            if (input.contactId.present() && input.contactId.value() != null) {
+            if (input.contactId.isPresent() && input.contactId.value() != null) {
                 checkContact(input, lead, contact, lead == null ? opportunity.leadId : lead.id);
             }
             input.body.throwIfInvalid();
@@ -107,7 +107,7 @@ public class OpportunityService {
             String leadName = before.leadName();
             String contactName = before.contactName();
             if (lead != null) {
-                if (!lead.id.equals(opportunity.leadId) && !input.contactId.present()) {
+                if (!lead.id.equals(opportunity.leadId) && !input.contactId.isPresent()) {
                     // The contact belongs to the old lead, so it can't stay on an opportunity of another one.
                     opportunity.contactId = null;
                     contactName = null;
@@ -115,7 +115,7 @@ public class OpportunityService {
                 opportunity.leadId = lead.id;
                 leadName = lead.name;
             }
-            if (input.contactId.present()) {
+            if (input.contactId.isPresent()) {
                 opportunity.contactId = contact == null ? null : contact.id;
                 contactName = contact == null ? null : contact.name;
             }
@@ -215,22 +215,22 @@ public class OpportunityService {
             // Users live in the gateway; only the caller's own name is known here.
             opportunity.userName = input.userId.equals(caller.userId()) ? caller.userName() : null;
         }
-        if (input.value.present()) {
+        if (input.value.isPresent()) {
             opportunity.value = input.value.value();
         }
-        if (input.valuePeriod.present()) {
+        if (input.valuePeriod.isPresent()) {
             opportunity.valuePeriod = input.valuePeriod.value() == null ? Opportunity.ONE_TIME : input.valuePeriod.value();
         }
-        if (input.confidence.present()) {
+        if (input.confidence.isPresent()) {
             opportunity.confidence = input.confidence.value() == null ? 0 : input.confidence.value();
         }
-        if (input.note.present()) {
+        if (input.note.isPresent()) {
             opportunity.note = input.note.value() == null ? "" : input.note.value();
         }
-        if (input.dateWon.present()) {
+        if (input.dateWon.isPresent()) {
             opportunity.dateWon = input.dateWon.value();
         }
-        if (input.dateLost.present()) {
+        if (input.dateLost.isPresent()) {
             opportunity.dateLost = input.dateLost.value();
         }
         if (!input.custom.isEmpty()) {
