@@ -112,8 +112,8 @@ public class ContactService {
         LeadView after = withContacts(before, minus(before.contacts(), contact), caller, CloseDateTimes.now());
         List<DomainEvent> events = new ArrayList<>();
         events.add(DomainEvent.deleted(caller, CONTACT, contact.id, contact.leadId, previousContact));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id, previousLead,
-                leadJson.toJson(after)));
+        DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id, previousLead,
+                leadJson.toJson(after)).ifPresent(events::add);
         return contacts.delete(contact).chain(() -> outbox.appendAll(events));
     }
 
@@ -125,8 +125,8 @@ public class ContactService {
         LeadView after = withContacts(before, plus(before.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
         events.add(DomainEvent.created(caller, CONTACT, contact.id, contact.leadId, ContactJson.toJson(contact)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
-                leadJson.toJson(after)));
+        DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
+                leadJson.toJson(after)).ifPresent(events::add);
         return contacts.persist(contact).chain(() -> outbox.appendAll(events)).replaceWith(contact);
     }
 
@@ -134,9 +134,8 @@ public class ContactService {
         ObjectNode previous = ContactJson.toJson(contact);
         input.applyTo(contact);
         touch(contact, caller);
-        DomainEvent event = DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
-                ContactJson.toJson(contact));
-        return event == null ? Uni.createFrom().item(contact) : outbox.append(event).replaceWith(contact);
+        return outbox.append(DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
+                ContactJson.toJson(contact))).replaceWith(contact);
     }
 
     /** Moves the contact to another lead of the organization: both leads' contact lists change. */
@@ -152,12 +151,12 @@ public class ContactService {
         LeadView sourceAfter = withContacts(source, minus(source.contacts(), contact), caller, now);
         LeadView targetAfter = withContacts(target, plus(target.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
-        addIfAny(events, DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previousContact,
-                ContactJson.toJson(contact)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, source.lead().id, source.lead().id, previousSource,
-                leadJson.toJson(sourceAfter)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, target.lead().id, target.lead().id, previousTarget,
-                leadJson.toJson(targetAfter)));
+        DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previousContact,
+                ContactJson.toJson(contact)).ifPresent(events::add);
+        DomainEvent.updated(caller, LEAD, source.lead().id, source.lead().id, previousSource,
+                leadJson.toJson(sourceAfter)).ifPresent(events::add);
+        DomainEvent.updated(caller, LEAD, target.lead().id, target.lead().id, previousTarget,
+                leadJson.toJson(targetAfter)).ifPresent(events::add);
         return outbox.appendAll(events).replaceWith(contact);
     }
 
@@ -227,12 +226,6 @@ public class ContactService {
     private static void touch(Contact contact, Caller caller) {
         contact.updatedBy = caller.userId();
         contact.dateUpdated = CloseDateTimes.now();
-    }
-
-    private static void addIfAny(List<DomainEvent> events, DomainEvent event) {
-        if (event != null) {
-            events.add(event);
-        }
     }
 
     private static Lead newLead(Caller caller, String name, LeadStatus status, Instant now) {

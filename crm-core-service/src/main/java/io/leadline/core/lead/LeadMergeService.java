@@ -97,11 +97,8 @@ public class LeadMergeService {
                 .chain(() -> leadService.loadView(caller.organizationId(), to.id))
                 .chain(merged -> {
                     ObjectNode after = leadJson.toJson(merged);
-                    DomainEvent updated = DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id,
-                            destinationBefore, after);
-                    if (updated != null) {
-                        events.add(updated);
-                    }
+                    DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id, destinationBefore, after)
+                            .ifPresent(events::add);
                     // Its last state: the lead as it was once its children had moved on.
                     events.add(DomainEvent.deleted(caller, LeadService.LEAD, from.id, from.id,
                             leadJson.toJson(new LeadView(from, source.statusLabel(), List.of()))));
@@ -119,11 +116,8 @@ public class LeadMergeService {
             contact.leadId = to.id;
             contact.updatedBy = caller.userId();
             contact.dateUpdated = now;
-            DomainEvent event = DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous,
-                    ContactJson.toJson(contact));
-            if (event != null) {
-                events.add(event);
-            }
+            DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous, ContactJson.toJson(contact))
+                    .ifPresent(events::add);
         }
         return events;
     }

@@ -52,11 +52,8 @@ public class LeadOpportunities {
                 opportunity.dateUpdated = now;
                 OpportunityView after = new OpportunityView(opportunity, before.statusLabel(), before.statusType(),
                         before.pipelineId(), before.pipelineName(), to.name, before.contactName());
-                DomainEvent event = DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, opportunity.id,
-                        to.id, previous, OpportunityJson.toJson(after));
-                if (event != null) {
-                    events.add(event);
-                }
+                DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, opportunity.id, to.id, previous,
+                        OpportunityJson.toJson(after)).ifPresent(events::add);
             }
             return events;
         });

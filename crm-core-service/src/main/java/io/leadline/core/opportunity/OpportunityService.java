@@ -126,9 +126,8 @@ public class OpportunityService {
             }
             OpportunityView after = new OpportunityView(opportunity, status.label, status.type, status.pipelineId,
                     refs.pipelineName(status), leadName, contactName);
-            DomainEvent event = DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
-                    previous, OpportunityJson.toJson(after));
-            return outbox.append(event).replaceWith(after);
+            return outbox.append(DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
+                    previous, OpportunityJson.toJson(after))).replaceWith(after);
         }));
     }
 

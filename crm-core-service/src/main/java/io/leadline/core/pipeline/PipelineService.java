@@ -152,11 +152,11 @@ public class PipelineService {
     /** Update events for every pipeline and status whose wire form changed, pipelines first. */
     private static List<DomainEvent> changesAround(Caller caller, Snapshot before, Snapshot after) {
         List<DomainEvent> events = new ArrayList<>();
-        before.pipelines().forEach((pipelineId, previous) -> events.add(
-                DomainEvent.updated(caller, OBJECT_TYPE, pipelineId, null, previous, after.pipelines().get(pipelineId))));
-        before.statuses().forEach((statusId, previous) -> events.add(DomainEvent.updated(caller,
-                OpportunityStatusService.OBJECT_TYPE, statusId, null, previous, after.statuses().get(statusId))));
-        events.removeIf(event -> event == null);
+        before.pipelines().forEach((pipelineId, previous) -> DomainEvent.updated(caller, OBJECT_TYPE, pipelineId, null,
+                previous, after.pipelines().get(pipelineId)).ifPresent(events::add));
+        before.statuses().forEach((statusId, previous) -> DomainEvent.updated(caller,
+                OpportunityStatusService.OBJECT_TYPE, statusId, null, previous, after.statuses().get(statusId))
+                .ifPresent(events::add));
         return events;
     }
 

@@ -62,11 +62,8 @@ public class LeadTasks {
                 task.updatedBy = caller.userId();
                 task.updatedByName = caller.userName();
                 task.dateUpdated = now;
-                DomainEvent event = DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
-                        TaskJson.toJson(task, to.name));
-                if (event != null) {
-                    events.add(event);
-                }
+                DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
+                        TaskJson.toJson(task, to.name)).ifPresent(events::add);
             }
             return events;
         });

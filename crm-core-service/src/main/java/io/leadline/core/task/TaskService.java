@@ -156,10 +156,8 @@ public class TaskService {
         task.dateUpdated = now;
         ObjectNode after = view.toJson();
         List<DomainEvent> events = new ArrayList<>();
-        DomainEvent updated = DomainEvent.updated(caller, TaskJson.objectType(task), task.id, task.leadId, before, after);
-        if (updated != null) {
-            events.add(updated);
-        }
+        DomainEvent.updated(caller, TaskJson.objectType(task), task.id, task.leadId, before, after)
+                .ifPresent(events::add);
         if (!wasComplete && task.isComplete) {
             events.add(completed(caller, task, after));
         }
