@@ -1,6 +1,7 @@
 package io.leadline.core.contact;
 
 import io.leadline.core.JsonColumnLists;
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
 /** A person at a lead. Emails, phones and urls are small ordered lists that are always read with the contact. */
 @Entity
 @Table(name = "contact")
-public class Contact {
+public class Contact extends Audited {
 
     @Id
     public String id;
@@ -47,18 +47,6 @@ public class Contact {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> custom = new LinkedHashMap<>();
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 
     public List<Map<String, Object>> emails() {
         return JsonColumnLists.unwrap(emailsColumn);

@@ -1,5 +1,6 @@
 package io.leadline.core.contact;
 
+import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,10 +32,10 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                 CustomFieldValues.read(body));
     }
 
-    public Contact toContact(String id, String organizationId, String leadId, String userId, Instant now) {
+    public Contact toContact(String id, String leadId, Caller caller, Instant now) {
         Contact contact = new Contact();
         contact.id = id;
-        contact.organizationId = organizationId;
+        contact.organizationId = caller.organizationId();
         contact.leadId = leadId;
         contact.name = name;
         contact.title = title;
@@ -42,10 +43,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
         contact.setPhones(phones);
         contact.setUrls(urls);
         contact.custom = CustomFieldValues.merge(Map.of(), custom);
-        contact.createdBy = userId;
-        contact.updatedBy = userId;
-        contact.dateCreated = now;
-        contact.dateUpdated = now;
+        contact.recordCreation(caller, now);
         return contact;
     }
 

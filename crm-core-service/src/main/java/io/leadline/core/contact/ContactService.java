@@ -119,8 +119,7 @@ public class ContactService {
 
     private Uni<Contact> addToLead(Caller caller, ContactInput input, LeadView before) {
         Instant now = CloseDateTimes.now();
-        Contact contact = input.draft.toContact(Ids.longId("cont"), caller.organizationId(), before.lead().id,
-                caller.userId(), now);
+        Contact contact = input.draft.toContact(Ids.longId("cont"), before.lead().id, caller, now);
         ObjectNode previousLead = leadJson.toJson(before);
         LeadView after = withContacts(before, plus(before.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
@@ -133,7 +132,7 @@ public class ContactService {
     private Uni<Contact> updateInPlace(Caller caller, Contact contact, ContactInput input) {
         ObjectNode previous = ContactJson.toJson(contact);
         input.applyTo(contact);
-        touch(contact, caller);
+        contact.touch(caller, CloseDateTimes.now());
         return outbox.append(DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
                 ContactJson.toJson(contact))).replaceWith(contact);
     }
@@ -147,7 +146,7 @@ public class ContactService {
         Instant now = CloseDateTimes.now();
         input.applyTo(contact);
         contact.leadId = target.lead().id;
-        touch(contact, caller);
+        contact.touch(caller, now);
         LeadView sourceAfter = withContacts(source, minus(source.contacts(), contact), caller, now);
         LeadView targetAfter = withContacts(target, plus(target.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
@@ -170,8 +169,7 @@ public class ContactService {
             LeadStatus status = orgStatuses.get(0);
             Instant now = CloseDateTimes.now();
             Lead lead = newLead(caller, input.draft.name(), status, now);
-            Contact contact = input.draft.toContact(Ids.longId("cont"), lead.organizationId, lead.id,
-                    caller.userId(), now);
+            Contact contact = input.draft.toContact(Ids.longId("cont"), lead.id, caller, now);
             LeadView view = new LeadView(lead, status.label, List.of(contact));
             List<DomainEvent> events = List.of(
                     DomainEvent.created(caller, LEAD, lead.id, lead.id, leadJson.toJson(view)),
@@ -205,9 +203,7 @@ public class ContactService {
     /** The lead after its contact list changed; a change of its contacts is a change of the lead. */
     private static LeadView withContacts(LeadView view, List<Contact> contactsAfter, Caller caller, Instant now) {
         Lead lead = view.lead();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateUpdated = now;
+        lead.touch(caller, now);
         return new LeadView(lead, view.statusLabel(), contactsAfter);
     }
 
@@ -223,11 +219,6 @@ public class ContactService {
         return list.stream().filter(c -> !Objects.equals(c.id, contact.id)).toList();
     }
 
-    private static void touch(Contact contact, Caller caller) {
-        contact.updatedBy = caller.userId();
-        contact.dateUpdated = CloseDateTimes.now();
-    }
-
     private static Lead newLead(Caller caller, String name, LeadStatus status, Instant now) {
         Lead lead = new Lead();
         lead.id = Ids.longId("lead");
@@ -235,12 +226,7 @@ public class ContactService {
         lead.name = name;
         lead.statusId = status.id;
         lead.custom = new LinkedHashMap<>();
-        lead.createdBy = caller.userId();
-        lead.createdByName = caller.userName();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateCreated = now;
-        lead.dateUpdated = now;
+        lead.recordCreation(caller, now);
         return lead;
     }
 }

@@ -1,16 +1,15 @@
 package io.leadline.core.integrationlink;
 
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
-
 /** A link template (e.g. {@code https://erp.example/?q={{ lead.display_name }}}) shown on one kind of object. */
 @Entity
 @Table(name = "integration_link")
-public class IntegrationLink {
+public class IntegrationLink extends Audited {
 
     public static final String LEAD = "lead";
     public static final String CONTACT = "contact";
@@ -30,16 +29,4 @@ public class IntegrationLink {
 
     @Column(name = "link_type", nullable = false)
     public String type;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 }

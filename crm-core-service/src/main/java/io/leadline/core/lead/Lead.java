@@ -1,7 +1,7 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.JsonColumnLists;
-import io.leadline.core.audit.Audited;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "lead")
-public class Lead extends Audited {
+public class Lead extends AuditedWithNames {
 
     @Id
     public String id;

@@ -83,9 +83,7 @@ public class LeadMergeService {
         ObjectNode destinationBefore = leadJson.toJson(destination);
         Instant now = CloseDateTimes.now();
         BlankFields.fillFrom(from, to);
-        to.updatedBy = caller.userId();
-        to.updatedByName = caller.userName();
-        to.dateUpdated = now;
+        to.touch(caller, now);
         List<DomainEvent> events = new ArrayList<>(moveContacts(caller, source.contacts(), to, now));
         return leadOpportunities.moveAll(caller, from, to, now).invoke(events::addAll)
                 .chain(() -> leadTasks.moveAll(caller, from, to, now)).invoke(events::addAll)
@@ -114,8 +112,7 @@ public class LeadMergeService {
         for (Contact contact : moving) {
             ObjectNode previous = ContactJson.toJson(contact);
             contact.leadId = to.id;
-            contact.updatedBy = caller.userId();
-            contact.dateUpdated = now;
+            contact.touch(caller, now);
             DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous, ContactJson.toJson(contact))
                     .ifPresent(events::add);
         }

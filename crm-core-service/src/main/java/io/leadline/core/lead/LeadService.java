@@ -213,12 +213,7 @@ public class LeadService {
         Map<String, Object> custom = new LinkedHashMap<>(input.custom);
         custom.values().removeIf(value -> value == null);
         lead.custom = custom;
-        lead.createdBy = caller.userId();
-        lead.createdByName = caller.userName();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateCreated = now;
-        lead.dateUpdated = now;
+        lead.recordCreation(caller, now);
         return lead;
     }
 
@@ -232,7 +227,7 @@ public class LeadService {
         Collections.sort(ids);
         List<Contact> created = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            created.add(drafts.get(i).toContact(ids.get(i), lead.organizationId, lead.id, caller.userId(), now));
+            created.add(drafts.get(i).toContact(ids.get(i), lead.id, caller, now));
         }
         return created;
     }
@@ -261,9 +256,7 @@ public class LeadService {
             });
             lead.custom = custom;
         }
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateUpdated = CloseDateTimes.now();
+        lead.touch(caller, CloseDateTimes.now());
     }
 
 }

@@ -47,9 +47,7 @@ public class LeadOpportunities {
                 ObjectNode previous = OpportunityJson.toJson(before);
                 Opportunity opportunity = before.opportunity();
                 opportunity.leadId = to.id;
-                opportunity.updatedBy = caller.userId();
-                opportunity.updatedByName = caller.userName();
-                opportunity.dateUpdated = now;
+                opportunity.touch(caller, now);
                 OpportunityView after = new OpportunityView(opportunity, before.statusLabel(), before.statusType(),
                         before.pipelineId(), before.pipelineName(), to.name, before.contactName());
                 DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, opportunity.id, to.id, previous,

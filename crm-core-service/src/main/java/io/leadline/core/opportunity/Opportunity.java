@@ -1,6 +1,6 @@
 package io.leadline.core.opportunity;
 
-import io.leadline.core.audit.Audited;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity extends Audited {
+public class Opportunity extends AuditedWithNames {
 
     public static final String ONE_TIME = "one_time";
     public static final String MONTHLY = "monthly";

@@ -121,6 +121,7 @@ public class OpportunityService {
             }
             opportunity.statusId = status.id;
             applyChanges(caller, opportunity, input);
+            opportunity.touch(caller, CloseDateTimes.now());
             if (OpportunityStatus.WON.equals(status.type) && !wasWon && opportunity.dateWon == null) {
                 opportunity.dateWon = caller.today();
             }
@@ -197,11 +198,8 @@ public class OpportunityService {
         opportunity.userId = caller.userId();
         opportunity.userName = caller.userName();
         opportunity.statusId = status.id;
-        opportunity.createdBy = caller.userId();
-        opportunity.createdByName = caller.userName();
-        opportunity.dateCreated = now;
+        opportunity.recordCreation(caller, now);
         applyChanges(caller, opportunity, input);
-        opportunity.dateUpdated = now;
         if (OpportunityStatus.WON.equals(status.type) && opportunity.dateWon == null) {
             opportunity.dateWon = caller.today();
         }
@@ -243,9 +241,6 @@ public class OpportunityService {
             });
             opportunity.custom = custom;
         }
-        opportunity.updatedBy = caller.userId();
-        opportunity.updatedByName = caller.userName();
-        opportunity.dateUpdated = CloseDateTimes.now();
     }
 
     private static OpportunityView view(Opportunity opportunity, OpportunityStatus status, String pipelineName,

@@ -48,12 +48,7 @@ class UntitledLeads {
             lead.organizationId = caller.organizationId();
             lead.name = NAME;
             lead.statusId = statuses.get(0).id;
-            lead.createdBy = caller.userId();
-            lead.createdByName = caller.userName();
-            lead.updatedBy = caller.userId();
-            lead.updatedByName = caller.userName();
-            lead.dateCreated = now;
-            lead.dateUpdated = now;
+            lead.recordCreation(caller, now);
             DomainEvent event = DomainEvent.created(caller, "lead", lead.id, lead.id,
                     leadJson.toJson(new LeadView(lead, statuses.get(0).label, List.of())));
             return leads.persist(lead).chain(() -> outbox.append(event)).replaceWith(lead);

@@ -59,9 +59,7 @@ public class LeadTasks {
             for (Task task : rows) {
                 ObjectNode previous = TaskJson.toJson(task, from.name);
                 task.leadId = to.id;
-                task.updatedBy = caller.userId();
-                task.updatedByName = caller.userName();
-                task.dateUpdated = now;
+                task.touch(caller, now);
                 DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
                         TaskJson.toJson(task, to.name)).ifPresent(events::add);
             }

@@ -1,6 +1,6 @@
 package io.leadline.core.task;
 
-import io.leadline.core.audit.Audited;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +15,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "task")
-public class Task extends Audited {
+public class Task extends AuditedWithNames {
 
     @Id
     public String id;

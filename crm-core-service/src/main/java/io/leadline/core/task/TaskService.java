@@ -151,9 +151,7 @@ public class TaskService {
         if (input.isComplete.isPresent()) {
             task.isComplete = input.isComplete.value();
         }
-        task.updatedBy = caller.userId();
-        task.updatedByName = caller.userName();
-        task.dateUpdated = now;
+        task.touch(caller, now);
         ObjectNode after = view.toJson();
         List<DomainEvent> events = new ArrayList<>();
         DomainEvent.updated(caller, TaskJson.objectType(task), task.id, task.leadId, before, after)
@@ -181,12 +179,7 @@ public class TaskService {
         task.text = input.text.value() == null ? "" : input.text.value();
         task.setDate(input.date.orElse(TaskDate.NONE));
         task.isComplete = Boolean.TRUE.equals(input.isComplete.value());
-        task.createdBy = caller.userId();
-        task.createdByName = caller.userName();
-        task.updatedBy = caller.userId();
-        task.updatedByName = caller.userName();
-        task.dateCreated = now;
-        task.dateUpdated = now;
+        task.recordCreation(caller, now);
         return task;
     }
 
