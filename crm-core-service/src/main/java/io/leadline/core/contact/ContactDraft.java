@@ -1,5 +1,6 @@
 package io.leadline.core.contact;
 
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                 items(body, "emails", "email", ContactDraft::email),
                 items(body, "phones", "phone", ContactDraft::phone),
                 items(body, "urls", "url", ContactDraft::url),
-                CustomFieldValues.read(body));
+                CustomValues.read(body));
     }
 
     public Contact toContact(String id, String leadId, Caller caller, Instant now) {
@@ -42,7 +43,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
         contact.setEmails(emails);
         contact.setPhones(phones);
         contact.setUrls(urls);
-        contact.custom = CustomFieldValues.merge(Map.of(), custom);
+        contact.custom = CustomValues.merge(Map.of(), custom);
         contact.recordCreation(caller, now);
         return contact;
     }

@@ -3,15 +3,14 @@ package io.leadline.core.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.leadline.core.contact.ContactDraft;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A lead create or update body, read and type-checked field by field. Which fields were present matters (PUT is
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  */
 final class LeadInput {
 
-    static final String CUSTOM_PREFIX = "custom.";
-    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
     private static final List<String> ADDRESS_FIELDS =
             List.of("label", "address_1", "address_2", "city", "state", "zipcode", "country");
     private static final String DEFAULT_ADDRESS_LABEL = "business";
@@ -57,7 +54,7 @@ final class LeadInput {
         } else {
             this.contacts = readContacts(body);
         }
-        this.custom = readCustom(body);
+        this.custom = CustomValues.read(body);
     }
 
     static LeadInput forCreate(JsonNode json) {
@@ -108,24 +105,5 @@ final class LeadInput {
             }
         }
         return contacts;
-    }
-
-    private static Map<String, Object> readCustom(RequestBody body) {
-        Map<String, Object> custom = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
-            if (!key.startsWith(CUSTOM_PREFIX)) {
-                continue;
-            }
-            String fieldId = key.substring(CUSTOM_PREFIX.length());
-            if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
-                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
-                continue;
-            }
-            custom.put(fieldId, field.getValue().isNull() ? null : CustomValues.toJava(field.getValue()));
-        }
-        return custom;
     }
 }

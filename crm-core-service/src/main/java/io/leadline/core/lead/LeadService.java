@@ -5,6 +5,7 @@ import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.contact.ContactJson;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.core.opportunity.LeadOpportunities;
 import io.leadline.core.opportunity.OpportunityService;
 import io.leadline.core.status.LeadStatus;
@@ -29,7 +30,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -210,9 +210,7 @@ public class LeadService {
         lead.url = input.url.value();
         lead.statusId = status.id;
         lead.setAddresses(input.addresses.orElse(List.of()));
-        Map<String, Object> custom = new LinkedHashMap<>(input.custom);
-        custom.values().removeIf(value -> value == null);
-        lead.custom = custom;
+        lead.custom = CustomValues.merge(Map.of(), input.custom);
         lead.recordCreation(caller, now);
         return lead;
     }
@@ -246,17 +244,8 @@ public class LeadService {
             lead.setAddresses(input.addresses.value());
         }
         if (!input.custom.isEmpty()) {
-            Map<String, Object> custom = new LinkedHashMap<>(lead.custom);
-            input.custom.forEach((fieldId, value) -> {
-                if (value == null) {
-                    custom.remove(fieldId);
-                } else {
-                    custom.put(fieldId, value);
-                }
-            });
-            lead.custom = custom;
+            lead.custom = CustomValues.merge(lead.custom, input.custom);
         }
         lead.touch(caller, CloseDateTimes.now());
     }
-
 }

@@ -1,19 +1,16 @@
 package io.leadline.core.opportunity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An opportunity create or update body, type-checked field by field. PUT is partial, so each optional field remembers
@@ -23,8 +20,6 @@ import java.util.regex.Pattern;
 final class OpportunityInput {
 
     static final List<String> VALUE_PERIODS = List.of(Opportunity.ONE_TIME, Opportunity.MONTHLY, Opportunity.ANNUAL);
-    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
-    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     final RequestBody body;
     final String leadId;
@@ -54,7 +49,7 @@ final class OpportunityInput {
         this.note = Patch.read(body, "note", body.string("note"));
         this.dateWon = Patch.read(body, "date_won", date(body, "date_won"));
         this.dateLost = Patch.read(body, "date_lost", date(body, "date_lost"));
-        this.custom = readCustom(body);
+        this.custom = CustomValues.read(body);
         if (update) {
             for (String required : List.of("lead_id", "status_id", "user_id", "pipeline_id")) {
                 if (body.isNull(required)) {
@@ -100,25 +95,5 @@ final class OpportunityInput {
             body.fail(field, "Not a valid date.");
         }
         return date.orElse(null);
-    }
-
-    private static Map<String, Object> readCustom(RequestBody body) {
-        Map<String, Object> custom = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
-            if (!key.startsWith(OpportunityJson.CUSTOM_PREFIX)) {
-                continue;
-            }
-            String fieldId = key.substring(OpportunityJson.CUSTOM_PREFIX.length());
-            if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
-                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
-                continue;
-            }
-            JsonNode value = field.getValue();
-            custom.put(fieldId, value.isNull() ? null : PLAIN.convertValue(value, Object.class));
-        }
-        return custom;
     }
 }

@@ -3,6 +3,7 @@ package io.leadline.core.opportunity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.core.pipeline.OpportunityStatus;
@@ -22,9 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Opportunities; every change writes its event to the outbox in the same transaction. */
 @ApplicationScoped
@@ -231,15 +230,7 @@ public class OpportunityService {
             opportunity.dateLost = input.dateLost.value();
         }
         if (!input.custom.isEmpty()) {
-            Map<String, Object> custom = new LinkedHashMap<>(opportunity.custom);
-            input.custom.forEach((fieldId, value) -> {
-                if (value == null) {
-                    custom.remove(fieldId);
-                } else {
-                    custom.put(fieldId, value);
-                }
-            });
-            opportunity.custom = custom;
+            opportunity.custom = CustomValues.merge(opportunity.custom, input.custom);
         }
     }
 
