@@ -2,6 +2,7 @@ package io.leadline.core.contact;
 
 import io.leadline.core.JsonColumnLists;
 import io.leadline.core.readmodel.StoredDocument;
+import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,6 @@ import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.Map;
 /** A person at a lead. Emails, phones and urls are small ordered lists that are always read with the contact. */
 @Entity
 @Table(name = "contact")
-public class Contact implements StoredDocument {
+public class Contact extends Audited implements StoredDocument {
 
     @Id
     public String id;
@@ -51,18 +51,6 @@ public class Contact implements StoredDocument {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> custom = new LinkedHashMap<>();
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 
     public List<Map<String, Object>> emails() {
         return JsonColumnLists.unwrap(emailsColumn);

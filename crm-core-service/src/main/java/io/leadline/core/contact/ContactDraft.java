@@ -1,5 +1,7 @@
 package io.leadline.core.contact;
 
+import io.leadline.core.custom.CustomValues;
+import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,24 +30,21 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                 items(body, "emails", "email", ContactDraft::email),
                 items(body, "phones", "phone", ContactDraft::phone),
                 items(body, "urls", "url", ContactDraft::url),
-                CustomFieldValues.read(body));
+                CustomValues.read(body));
     }
 
-    public Contact toContact(String id, String organizationId, String leadId, String userId, Instant now) {
+    public Contact toContact(String id, String leadId, Caller caller, Instant now) {
         Contact contact = new Contact();
         contact.id = id;
-        contact.organizationId = organizationId;
+        contact.organizationId = caller.organizationId();
         contact.leadId = leadId;
         contact.name = name;
         contact.title = title;
         contact.setEmails(emails);
         contact.setPhones(phones);
         contact.setUrls(urls);
-        contact.custom = CustomFieldValues.merge(Map.of(), custom);
-        contact.createdBy = userId;
-        contact.updatedBy = userId;
-        contact.dateCreated = now;
-        contact.dateUpdated = now;
+        contact.custom = CustomValues.merge(Map.of(), custom);
+        contact.recordCreation(caller, now);
         return contact;
     }
 

@@ -1,7 +1,12 @@
 package io.leadline.core.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.custom.CustomValues;
+import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code /contact/} create or update body. The contact's own fields are read like a nested contact; which of them
@@ -16,6 +21,11 @@ final class ContactInput {
     final ContactDraft draft;
     /** The lead to attach the contact to; null when not sent (create: a new lead; update: stay). */
     final String leadId;
+    final Patch<String> name;
+    final Patch<String> title;
+    final Patch<List<Map<String, Object>>> emails;
+    final Patch<List<Map<String, Object>>> phones;
+    final Patch<List<Map<String, Object>>> urls;
 
     private ContactInput(RequestBody body, boolean update) {
         this.body = body;
@@ -24,6 +34,11 @@ final class ContactInput {
             body.fail(LEAD_ID, "A contact always belongs to a lead.");
         }
         this.draft = ContactDraft.read(body);
+        this.name = Patch.read(body, "name", draft.name());
+        this.title = Patch.read(body, "title", draft.title());
+        this.emails = Patch.read(body, "emails", draft.emails());
+        this.phones = Patch.read(body, "phones", draft.phones());
+        this.urls = Patch.read(body, "urls", draft.urls());
     }
 
     static ContactInput forCreate(JsonNode json) {
@@ -36,23 +51,13 @@ final class ContactInput {
 
     /** Applies the fields that were sent; null clears a text field or empties a list. */
     void applyTo(Contact contact) {
-        if (body.has("name")) {
-            contact.name = draft.name();
-        }
-        if (body.has("title")) {
-            contact.title = draft.title();
-        }
-        if (body.has("emails")) {
-            contact.setEmails(draft.emails());
-        }
-        if (body.has("phones")) {
-            contact.setPhones(draft.phones());
-        }
-        if (body.has("urls")) {
-            contact.setUrls(draft.urls());
-        }
+        name.ifPresent(value -> contact.name = value);
+        title.ifPresent(value -> contact.title = value);
+        emails.ifPresent(contact::setEmails);
+        phones.ifPresent(contact::setPhones);
+        urls.ifPresent(contact::setUrls);
         if (!draft.custom().isEmpty()) {
-            contact.custom = CustomFieldValues.merge(contact.custom, draft.custom());
+            contact.custom = CustomValues.merge(contact.custom, draft.custom());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.leadline.core.contact;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.CloseDateTimes;
 
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ContactJson {
         json.put("updated_by", contact.updatedBy);
         json.put("date_created", CloseDateTimes.format(contact.dateCreated));
         json.put("date_updated", CloseDateTimes.format(contact.dateUpdated));
-        CustomFieldValues.write(contact.custom, json);
+        CustomValues.write(contact.custom, json);
         return json;
     }
 

@@ -95,31 +95,29 @@ public class ContactService {
         LeadView after = withContacts(before, minus(before.contacts(), contact), caller, CloseDateTimes.now());
         List<DomainEvent> events = new ArrayList<>();
         events.add(DomainEvent.deleted(caller, CONTACT, contact.id, contact.leadId, previousContact));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id, previousLead,
-                leadJson.toJson(after)));
+        DomainEvent.updated(caller, LEAD, before.lead().id, before.lead().id, previousLead,
+                leadJson.toJson(after)).ifPresent(events::add);
         return contacts.delete(contact).chain(() -> outbox.appendAll(events));
     }
 
     private Uni<Contact> addToLead(Caller caller, ContactInput input, LeadView before) {
         Instant now = CloseDateTimes.now();
-        Contact contact = input.draft.toContact(Ids.longId("cont"), caller.organizationId(), before.lead().id,
-                caller.userId(), now);
+        Contact contact = input.draft.toContact(Ids.longId("cont"), before.lead().id, caller, now);
         ObjectNode previousLead = leadJson.toJson(before);
         LeadView after = withContacts(before, plus(before.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
         events.add(DomainEvent.created(caller, CONTACT, contact.id, contact.leadId, ContactJson.toJson(contact)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
-                leadJson.toJson(after)));
+        DomainEvent.updated(caller, LEAD, after.lead().id, after.lead().id, previousLead,
+                leadJson.toJson(after)).ifPresent(events::add);
         return contacts.persist(contact).chain(() -> outbox.appendAll(events)).replaceWith(contact);
     }
 
     private Uni<Contact> updateInPlace(Caller caller, Contact contact, ContactInput input) {
         ObjectNode previous = ContactJson.toJson(contact);
         input.applyTo(contact);
-        touch(contact, caller);
-        DomainEvent event = DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
-                ContactJson.toJson(contact));
-        return event == null ? Uni.createFrom().item(contact) : outbox.append(event).replaceWith(contact);
+        contact.touch(caller, CloseDateTimes.now());
+        return outbox.append(DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
+                ContactJson.toJson(contact))).replaceWith(contact);
     }
 
     /** Moves the contact to another lead of the organization: both leads' contact lists change. */
@@ -131,16 +129,16 @@ public class ContactService {
         Instant now = CloseDateTimes.now();
         input.applyTo(contact);
         contact.leadId = target.lead().id;
-        touch(contact, caller);
+        contact.touch(caller, now);
         LeadView sourceAfter = withContacts(source, minus(source.contacts(), contact), caller, now);
         LeadView targetAfter = withContacts(target, plus(target.contacts(), contact), caller, now);
         List<DomainEvent> events = new ArrayList<>();
-        addIfAny(events, DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previousContact,
-                ContactJson.toJson(contact)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, source.lead().id, source.lead().id, previousSource,
-                leadJson.toJson(sourceAfter)));
-        addIfAny(events, DomainEvent.updated(caller, LEAD, target.lead().id, target.lead().id, previousTarget,
-                leadJson.toJson(targetAfter)));
+        DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previousContact,
+                ContactJson.toJson(contact)).ifPresent(events::add);
+        DomainEvent.updated(caller, LEAD, source.lead().id, source.lead().id, previousSource,
+                leadJson.toJson(sourceAfter)).ifPresent(events::add);
+        DomainEvent.updated(caller, LEAD, target.lead().id, target.lead().id, previousTarget,
+                leadJson.toJson(targetAfter)).ifPresent(events::add);
         return outbox.appendAll(events).replaceWith(contact);
     }
 
@@ -149,8 +147,7 @@ public class ContactService {
         return newLeads.defaultStatus(caller.organizationId()).chain(status -> {
             Instant now = CloseDateTimes.now();
             Lead lead = newLeads.build(caller, input.draft.name(), status, now);
-            Contact contact = input.draft.toContact(Ids.longId("cont"), lead.organizationId, lead.id,
-                    caller.userId(), now);
+            Contact contact = input.draft.toContact(Ids.longId("cont"), lead.id, caller, now);
             return newLeads.store(caller, lead, status, List.of(contact))
                     .chain(() -> contacts.persist(contact))
                     .chain(() -> outbox.append(
@@ -181,9 +178,7 @@ public class ContactService {
     /** The lead after its contact list changed; a change of its contacts is a change of the lead. */
     private static LeadView withContacts(LeadView view, List<Contact> contactsAfter, Caller caller, Instant now) {
         Lead lead = view.lead();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateUpdated = now;
+        lead.touch(caller, now);
         return new LeadView(lead, view.statusLabel(), contactsAfter);
     }
 
@@ -197,16 +192,5 @@ public class ContactService {
 
     private static List<Contact> minus(List<Contact> list, Contact contact) {
         return list.stream().filter(c -> !Objects.equals(c.id, contact.id)).toList();
-    }
-
-    private static void touch(Contact contact, Caller caller) {
-        contact.updatedBy = caller.userId();
-        contact.dateUpdated = CloseDateTimes.now();
-    }
-
-    private static void addIfAny(List<DomainEvent> events, DomainEvent event) {
-        if (event != null) {
-            events.add(event);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.core.integrationlink;
 
+import io.leadline.core.audit.Audited;
 import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,12 +10,10 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
-import java.time.Instant;
-
 /** A link template (e.g. {@code https://erp.example/?q={{ lead.display_name }}}) shown on one kind of object. */
 @Entity
 @Table(name = "integration_link")
-public class IntegrationLink implements StoredDocument {
+public class IntegrationLink extends Audited implements StoredDocument {
 
     public static final String LEAD = "lead";
     public static final String CONTACT = "contact";
@@ -34,18 +33,6 @@ public class IntegrationLink implements StoredDocument {
 
     @Column(name = "link_type", nullable = false)
     public String type;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "updated_by")
-    public String updatedBy;
-
-    @Column(name = "date_created", nullable = false)
-    public Instant dateCreated;
-
-    @Column(name = "date_updated", nullable = false)
-    public Instant dateUpdated;
 
     /**
      * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the

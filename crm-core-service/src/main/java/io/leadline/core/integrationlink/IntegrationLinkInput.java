@@ -42,11 +42,6 @@ final class IntegrationLinkInput {
         if (update && !body.has(field)) {
             return null;
         }
-        String value = body.requiredString(field);
-        if (value != null && value.isBlank()) {
-            body.fail(field, "This field may not be blank.");
-            return null;
-        }
-        return value == null ? null : value.trim();
+        return body.requiredNonBlank(field);
     }
 }

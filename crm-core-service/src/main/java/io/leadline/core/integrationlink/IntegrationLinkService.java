@@ -42,10 +42,7 @@ public class IntegrationLinkService {
         link.name = input.name;
         link.url = input.url;
         link.type = input.type;
-        link.createdBy = caller.userId();
-        link.updatedBy = caller.userId();
-        link.dateCreated = now;
-        link.dateUpdated = now;
+        link.recordCreation(caller, now);
         return links.persist(link)
                 .chain(() -> outbox.append(DomainEvent.created(caller, OBJECT_TYPE, link.id, null,
                         IntegrationLinkJson.toJson(link))))
@@ -67,8 +64,7 @@ public class IntegrationLinkService {
             if (input.type != null) {
                 link.type = input.type;
             }
-            link.updatedBy = caller.userId();
-            link.dateUpdated = CloseDateTimes.now();
+            link.touch(caller, CloseDateTimes.now());
             return outbox.append(DomainEvent.updated(caller, OBJECT_TYPE, link.id, null, before,
                     IntegrationLinkJson.toJson(link))).replaceWith(link);
         });

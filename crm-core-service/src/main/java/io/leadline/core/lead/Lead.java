@@ -1,9 +1,9 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.JsonColumnLists;
-import io.leadline.core.audit.Audited;
 import io.leadline.core.readmodel.StoredDocument;
 import io.quarkus.arc.Arc;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "lead")
-public class Lead extends Audited implements StoredDocument {
+public class Lead extends AuditedWithNames implements StoredDocument {
 
     @Id
     public String id;

@@ -3,14 +3,14 @@ package io.leadline.core.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.leadline.core.contact.ContactDraft;
+import io.leadline.core.custom.CustomValues;
+import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A lead create or update body, read and type-checked field by field. Which fields were present matters (PUT is
@@ -19,17 +19,15 @@ import java.util.regex.Pattern;
  */
 final class LeadInput {
 
-    static final String CUSTOM_PREFIX = "custom.";
-    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
     private static final List<String> ADDRESS_FIELDS =
             List.of("label", "address_1", "address_2", "city", "state", "zipcode", "country");
     private static final String DEFAULT_ADDRESS_LABEL = "business";
 
     final RequestBody body;
-    final Field<String> name;
-    final Field<String> description;
-    final Field<String> url;
-    final Field<List<Map<String, Object>>> addresses;
+    final Patch<String> name;
+    final Patch<String> description;
+    final Patch<String> url;
+    final Patch<List<Map<String, Object>>> addresses;
     final String statusId;
     final String statusLabel;
     final List<ContactDraft> contacts;
@@ -38,10 +36,10 @@ final class LeadInput {
 
     private LeadInput(RequestBody body, boolean update) {
         this.body = body;
-        this.name = Field.read(body, "name", body.string("name"));
-        this.description = Field.read(body, "description", body.string("description"));
-        this.url = Field.read(body, "url", body.string("url"));
-        this.addresses = Field.read(body, "addresses", readAddresses(body));
+        this.name = Patch.read(body, "name", body.string("name"));
+        this.description = Patch.read(body, "description", body.string("description"));
+        this.url = Patch.read(body, "url", body.string("url"));
+        this.addresses = Patch.read(body, "addresses", readAddresses(body));
         this.statusId = body.string("status_id");
         this.statusLabel = body.string("status");
         if (update && (body.isNull("status_id") || body.isNull("status"))) {
@@ -56,7 +54,7 @@ final class LeadInput {
         } else {
             this.contacts = readContacts(body);
         }
-        this.custom = readCustom(body);
+        this.custom = CustomValues.read(body);
     }
 
     static LeadInput forCreate(JsonNode json) {
@@ -69,13 +67,6 @@ final class LeadInput {
 
     boolean changesStatus() {
         return statusId != null || statusLabel != null;
-    }
-
-    /** A body field that may be absent (leave alone), null (clear) or a value. */
-    record Field<T>(boolean present, T value) {
-        static <T> Field<T> read(RequestBody body, String name, T value) {
-            return new Field<>(body.has(name), value);
-        }
     }
 
     private static List<Map<String, Object>> readAddresses(RequestBody body) {
@@ -114,24 +105,5 @@ final class LeadInput {
             }
         }
         return contacts;
-    }
-
-    private static Map<String, Object> readCustom(RequestBody body) {
-        Map<String, Object> custom = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
-            if (!key.startsWith(CUSTOM_PREFIX)) {
-                continue;
-            }
-            String fieldId = key.substring(CUSTOM_PREFIX.length());
-            if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
-                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
-                continue;
-            }
-            custom.put(fieldId, field.getValue().isNull() ? null : CustomValues.toJava(field.getValue()));
-        }
-        return custom;
     }
 }

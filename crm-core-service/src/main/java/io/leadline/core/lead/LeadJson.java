@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.CoreConfig;
 import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactJson;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.CloseDateTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Close's wire form of a lead, which embeds its contacts and derives display and primary fields from them. */
 @ApplicationScoped
@@ -56,9 +56,7 @@ public class LeadJson {
         json.put("updated_by_name", lead.updatedByName);
         json.put("date_created", CloseDateTimes.format(lead.dateCreated));
         json.put("date_updated", CloseDateTimes.format(lead.dateUpdated));
-        // Sorted, so the wire form (and the change detection of update events) doesn't depend on jsonb key order.
-        new TreeMap<>(lead.custom).forEach((fieldId, value) ->
-                json.set(LeadInput.CUSTOM_PREFIX + fieldId, CustomValues.toJson(value)));
+        CustomValues.write(lead.custom, json);
         return json;
     }
 

@@ -83,9 +83,7 @@ public class LeadMergeService {
         ObjectNode destinationBefore = leadJson.toJson(destination);
         Instant now = CloseDateTimes.now();
         BlankFields.fillFrom(from, to);
-        to.updatedBy = caller.userId();
-        to.updatedByName = caller.userName();
-        to.dateUpdated = now;
+        to.touch(caller, now);
         List<DomainEvent> events = new ArrayList<>(moveContacts(caller, source.contacts(), to, now));
         return leadOpportunities.moveAll(caller, from, to, now).invoke(events::addAll)
                 .chain(() -> leadTasks.moveAll(caller, from, to, now)).invoke(events::addAll)
@@ -97,11 +95,8 @@ public class LeadMergeService {
                 .chain(() -> leadService.loadView(caller.organizationId(), to.id))
                 .chain(merged -> {
                     ObjectNode after = leadJson.toJson(merged);
-                    DomainEvent updated = DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id,
-                            destinationBefore, after);
-                    if (updated != null) {
-                        events.add(updated);
-                    }
+                    DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id, destinationBefore, after)
+                            .ifPresent(events::add);
                     // Its last state: the lead as it was once its children had moved on.
                     events.add(DomainEvent.deleted(caller, LeadService.LEAD, from.id, from.id,
                             leadJson.toJson(new LeadView(from, source.statusLabel(), List.of()))));
@@ -117,13 +112,9 @@ public class LeadMergeService {
         for (Contact contact : moving) {
             ObjectNode previous = ContactJson.toJson(contact);
             contact.leadId = to.id;
-            contact.updatedBy = caller.userId();
-            contact.dateUpdated = now;
-            DomainEvent event = DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous,
-                    ContactJson.toJson(contact));
-            if (event != null) {
-                events.add(event);
-            }
+            contact.touch(caller, now);
+            DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous, ContactJson.toJson(contact))
+                    .ifPresent(events::add);
         }
         return events;
     }

@@ -5,6 +5,7 @@ import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.contact.ContactJson;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.core.opportunity.LeadOpportunities;
 import io.leadline.core.status.LeadStatus;
 import io.leadline.core.status.LeadStatusRepository;
@@ -24,7 +25,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,10 +68,8 @@ public class LeadService {
             Lead lead = newLeads.build(caller, input.name.value(), status, now);
             lead.description = input.description.value();
             lead.url = input.url.value();
-            lead.setAddresses(input.addresses.value());
-            Map<String, Object> custom = new LinkedHashMap<>(input.custom);
-            custom.values().removeIf(value -> value == null);
-            lead.custom = custom;
+            lead.setAddresses(input.addresses.orElse(List.of()));
+            lead.custom = CustomValues.merge(Map.of(), input.custom);
             List<Contact> created = newContacts(caller, lead, input.contacts, now);
             List<DomainEvent> events = created.stream().map(contact ->
                     DomainEvent.created(caller, CONTACT, contact.id, lead.id, ContactJson.toJson(contact))).toList();
@@ -151,38 +149,27 @@ public class LeadService {
         Collections.sort(ids);
         List<Contact> created = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            created.add(drafts.get(i).toContact(ids.get(i), lead.organizationId, lead.id, caller.userId(), now));
+            created.add(drafts.get(i).toContact(ids.get(i), lead.id, caller, now));
         }
         return created;
     }
 
     private static void applyChanges(Caller caller, Lead lead, LeadInput input) {
-        if (input.name.present()) {
+        if (input.name.isPresent()) {
             lead.name = input.name.value();
         }
-        if (input.description.present()) {
+        if (input.description.isPresent()) {
             lead.description = input.description.value();
         }
-        if (input.url.present()) {
+        if (input.url.isPresent()) {
             lead.url = input.url.value();
         }
-        if (input.addresses.present()) {
+        if (input.addresses.isPresent()) {
             lead.setAddresses(input.addresses.value());
         }
         if (!input.custom.isEmpty()) {
-            Map<String, Object> custom = new LinkedHashMap<>(lead.custom);
-            input.custom.forEach((fieldId, value) -> {
-                if (value == null) {
-                    custom.remove(fieldId);
-                } else {
-                    custom.put(fieldId, value);
-                }
-            });
-            lead.custom = custom;
+            lead.custom = CustomValues.merge(lead.custom, input.custom);
         }
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateUpdated = CloseDateTimes.now();
+        lead.touch(caller, CloseDateTimes.now());
     }
-
 }

@@ -53,12 +53,7 @@ public class NewLeads {
         lead.name = name;
         lead.statusId = status.id;
         lead.custom = new LinkedHashMap<>();
-        lead.createdBy = caller.userId();
-        lead.createdByName = caller.userName();
-        lead.updatedBy = caller.userId();
-        lead.updatedByName = caller.userName();
-        lead.dateCreated = now;
-        lead.dateUpdated = now;
+        lead.recordCreation(caller, now);
         return lead;
     }
 

@@ -66,16 +66,11 @@ public class LeadOpportunities implements LeadChild {
                 ObjectNode previous = OpportunityJson.toJson(before);
                 Opportunity opportunity = before.opportunity();
                 opportunity.leadId = to.id;
-                opportunity.updatedBy = caller.userId();
-                opportunity.updatedByName = caller.userName();
-                opportunity.dateUpdated = now;
+                opportunity.touch(caller, now);
                 OpportunityView after = new OpportunityView(opportunity, before.statusLabel(), before.statusType(),
                         before.pipelineId(), before.pipelineName(), to.name, before.contactName());
-                DomainEvent event = DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, opportunity.id,
-                        to.id, previous, OpportunityJson.toJson(after));
-                if (event != null) {
-                    events.add(event);
-                }
+                DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, opportunity.id, to.id, previous,
+                        OpportunityJson.toJson(after)).ifPresent(events::add);
             }
             return events;
         });

@@ -1,7 +1,7 @@
 package io.leadline.core.opportunity;
 
-import io.leadline.core.audit.Audited;
 import io.leadline.core.readmodel.StoredDocument;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity extends Audited implements StoredDocument {
+public class Opportunity extends AuditedWithNames implements StoredDocument {
 
     public static final String ONE_TIME = "one_time";
     public static final String MONTHLY = "monthly";

@@ -1,18 +1,16 @@
 package io.leadline.core.opportunity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.CloseDateTimes;
+import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An opportunity create or update body, type-checked field by field. PUT is partial, so each optional field remembers
@@ -22,21 +20,19 @@ import java.util.regex.Pattern;
 final class OpportunityInput {
 
     static final List<String> VALUE_PERIODS = List.of(Opportunity.ONE_TIME, Opportunity.MONTHLY, Opportunity.ANNUAL);
-    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
-    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     final RequestBody body;
     final String leadId;
     final String statusId;
     final String pipelineId;
-    final Field<String> contactId;
+    final Patch<String> contactId;
     final String userId;
-    final Field<Long> value;
-    final Field<String> valuePeriod;
-    final Field<Integer> confidence;
-    final Field<String> note;
-    final Field<LocalDate> dateWon;
-    final Field<LocalDate> dateLost;
+    final Patch<Long> value;
+    final Patch<String> valuePeriod;
+    final Patch<Integer> confidence;
+    final Patch<String> note;
+    final Patch<LocalDate> dateWon;
+    final Patch<LocalDate> dateLost;
     /** Custom values to set (field id to value) and to clear (field id to null). */
     final Map<String, Object> custom;
 
@@ -45,15 +41,15 @@ final class OpportunityInput {
         this.leadId = body.string("lead_id");
         this.statusId = body.string("status_id");
         this.pipelineId = body.string("pipeline_id");
-        this.contactId = Field.read(body, "contact_id", body.string("contact_id"));
+        this.contactId = Patch.read(body, "contact_id", body.string("contact_id"));
         this.userId = body.string("user_id");
-        this.value = Field.read(body, "value", body.integer("value"));
-        this.valuePeriod = Field.read(body, "value_period", body.choice("value_period", VALUE_PERIODS));
-        this.confidence = Field.read(body, "confidence", confidence(body));
-        this.note = Field.read(body, "note", body.string("note"));
-        this.dateWon = Field.read(body, "date_won", date(body, "date_won"));
-        this.dateLost = Field.read(body, "date_lost", date(body, "date_lost"));
-        this.custom = readCustom(body);
+        this.value = Patch.read(body, "value", body.integer("value"));
+        this.valuePeriod = Patch.read(body, "value_period", body.choice("value_period", VALUE_PERIODS));
+        this.confidence = Patch.read(body, "confidence", confidence(body));
+        this.note = Patch.read(body, "note", body.string("note"));
+        this.dateWon = Patch.read(body, "date_won", date(body, "date_won"));
+        this.dateLost = Patch.read(body, "date_lost", date(body, "date_lost"));
+        this.custom = CustomValues.read(body);
         if (update) {
             for (String required : List.of("lead_id", "status_id", "user_id", "pipeline_id")) {
                 if (body.isNull(required)) {
@@ -69,13 +65,6 @@ final class OpportunityInput {
 
     static OpportunityInput forUpdate(JsonNode json) {
         return new OpportunityInput(RequestBody.of(json), true);
-    }
-
-    /** A body field that may be absent (leave alone), null (clear) or a value. */
-    record Field<T>(boolean present, T value) {
-        static <T> Field<T> read(RequestBody body, String name, T value) {
-            return new Field<>(body.has(name), value);
-        }
     }
 
     private static Integer confidence(RequestBody body) {
@@ -106,25 +95,5 @@ final class OpportunityInput {
             body.fail(field, "Not a valid date.");
         }
         return date.orElse(null);
-    }
-
-    private static Map<String, Object> readCustom(RequestBody body) {
-        Map<String, Object> custom = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
-            if (!key.startsWith(OpportunityJson.CUSTOM_PREFIX)) {
-                continue;
-            }
-            String fieldId = key.substring(OpportunityJson.CUSTOM_PREFIX.length());
-            if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
-                body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
-                continue;
-            }
-            JsonNode value = field.getValue();
-            custom.put(fieldId, value.isNull() ? null : PLAIN.convertValue(value, Object.class));
-        }
-        return custom;
     }
 }

@@ -1,18 +1,12 @@
 package io.leadline.core.opportunity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.CloseDateTimes;
-
-import java.util.TreeMap;
 
 /** Close's wire form of an opportunity, with the derived money fields and the names read from other tables. */
 public final class OpportunityJson {
-
-    static final String CUSTOM_PREFIX = "custom.";
-    // Plain conversions of custom values only, no configuration that could differ from the wire mapper.
-    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private OpportunityJson() {
     }
@@ -53,8 +47,7 @@ public final class OpportunityJson {
         json.put("updated_by_name", o.updatedByName);
         json.put("date_created", CloseDateTimes.format(o.dateCreated));
         json.put("date_updated", CloseDateTimes.format(o.dateUpdated));
-        // Sorted, so change detection of update events doesn't depend on jsonb key order.
-        new TreeMap<>(o.custom).forEach((fieldId, value) -> json.set(CUSTOM_PREFIX + fieldId, PLAIN.valueToTree(value)));
+        CustomValues.write(o.custom, json);
         return json;
     }
 }

@@ -3,6 +3,7 @@ package io.leadline.core.opportunity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactRepository;
+import io.leadline.core.custom.CustomValues;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.core.lead.LeadView;
@@ -22,9 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Opportunities; every change writes its event to the outbox in the same transaction. */
 @ApplicationScoped
@@ -83,7 +82,7 @@ public class OpportunityService {
             OpportunityStatus status = refs.choice().choose(input, opportunity.statusId).orElse(null);
             Lead lead = refs.lead();
             Contact contact = refs.contact();
-            if (input.contactId.present() && input.contactId.value() != null) {
+            if (input.contactId.isPresent() && input.contactId.value() != null) {
                 checkContact(input, lead, contact, lead == null ? opportunity.leadId : lead.id);
             }
             input.body.throwIfInvalid();
@@ -92,7 +91,7 @@ public class OpportunityService {
             String leadName = before.leadName();
             String contactName = before.contactName();
             if (lead != null) {
-                if (!lead.id.equals(opportunity.leadId) && !input.contactId.present()) {
+                if (!lead.id.equals(opportunity.leadId) && !input.contactId.isPresent()) {
                     // The contact belongs to the old lead, so it can't stay on an opportunity of another one.
                     opportunity.contactId = null;
                     contactName = null;
@@ -100,20 +99,20 @@ public class OpportunityService {
                 opportunity.leadId = lead.id;
                 leadName = lead.name;
             }
-            if (input.contactId.present()) {
+            if (input.contactId.isPresent()) {
                 opportunity.contactId = contact == null ? null : contact.id;
                 contactName = contact == null ? null : contact.name;
             }
             opportunity.statusId = status.id;
             applyChanges(caller, opportunity, input);
+            opportunity.touch(caller, CloseDateTimes.now());
             if (OpportunityStatus.WON.equals(status.type) && !wasWon && opportunity.dateWon == null) {
                 opportunity.dateWon = caller.today();
             }
             OpportunityView after = new OpportunityView(opportunity, status.label, status.type, status.pipelineId,
                     refs.pipelineName(status), leadName, contactName);
-            DomainEvent event = DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
-                    previous, OpportunityJson.toJson(after));
-            return outbox.append(event).replaceWith(after);
+            return outbox.append(DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
+                    previous, OpportunityJson.toJson(after))).replaceWith(after);
         }));
     }
 
@@ -178,11 +177,8 @@ public class OpportunityService {
         opportunity.userId = caller.userId();
         opportunity.userName = caller.userName();
         opportunity.statusId = status.id;
-        opportunity.createdBy = caller.userId();
-        opportunity.createdByName = caller.userName();
-        opportunity.dateCreated = now;
+        opportunity.recordCreation(caller, now);
         applyChanges(caller, opportunity, input);
-        opportunity.dateUpdated = now;
         if (OpportunityStatus.WON.equals(status.type) && opportunity.dateWon == null) {
             opportunity.dateWon = caller.today();
         }
@@ -195,38 +191,27 @@ public class OpportunityService {
             // Users live in the gateway; only the caller's own name is known here.
             opportunity.userName = input.userId.equals(caller.userId()) ? caller.userName() : null;
         }
-        if (input.value.present()) {
+        if (input.value.isPresent()) {
             opportunity.value = input.value.value();
         }
-        if (input.valuePeriod.present()) {
+        if (input.valuePeriod.isPresent()) {
             opportunity.valuePeriod = input.valuePeriod.value() == null ? Opportunity.ONE_TIME : input.valuePeriod.value();
         }
-        if (input.confidence.present()) {
+        if (input.confidence.isPresent()) {
             opportunity.confidence = input.confidence.value() == null ? 0 : input.confidence.value();
         }
-        if (input.note.present()) {
+        if (input.note.isPresent()) {
             opportunity.note = input.note.value() == null ? "" : input.note.value();
         }
-        if (input.dateWon.present()) {
+        if (input.dateWon.isPresent()) {
             opportunity.dateWon = input.dateWon.value();
         }
-        if (input.dateLost.present()) {
+        if (input.dateLost.isPresent()) {
             opportunity.dateLost = input.dateLost.value();
         }
         if (!input.custom.isEmpty()) {
-            Map<String, Object> custom = new LinkedHashMap<>(opportunity.custom);
-            input.custom.forEach((fieldId, value) -> {
-                if (value == null) {
-                    custom.remove(fieldId);
-                } else {
-                    custom.put(fieldId, value);
-                }
-            });
-            opportunity.custom = custom;
+            opportunity.custom = CustomValues.merge(opportunity.custom, input.custom);
         }
-        opportunity.updatedBy = caller.userId();
-        opportunity.updatedByName = caller.userName();
-        opportunity.dateUpdated = CloseDateTimes.now();
     }
 
     private static OpportunityView view(Opportunity opportunity, OpportunityStatus status, String pipelineName,

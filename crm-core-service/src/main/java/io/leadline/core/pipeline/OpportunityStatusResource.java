@@ -11,7 +11,6 @@ import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -61,7 +60,7 @@ public class OpportunityStatusResource {
     @POST
     public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return statuses.create(caller, RequestBody.of(body))
+        return statuses.create(caller, OpportunityStatusInput.forCreate(body))
                 .map(status -> FieldSelection.parse(fields).apply(PipelineJson.statusJson(status)));
     }
 
@@ -69,7 +68,7 @@ public class OpportunityStatusResource {
     @Path("{id}")
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return statuses.update(caller, id, RequestBody.of(body))
+        return statuses.update(caller, id, OpportunityStatusInput.forUpdate(body))
                 .map(status -> FieldSelection.parse(fields).apply(PipelineJson.statusJson(status)));
     }
 

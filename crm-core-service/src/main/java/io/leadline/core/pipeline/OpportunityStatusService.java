@@ -7,7 +7,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +24,6 @@ import java.util.List;
 public class OpportunityStatusService {
 
     static final String OBJECT_TYPE = "status.opportunity";
-    static final List<String> TYPES = List.of(OpportunityStatus.ACTIVE, OpportunityStatus.WON, OpportunityStatus.LOST);
 
     @Inject
     OpportunityStatusRepository statuses;
@@ -38,23 +36,17 @@ public class OpportunityStatusService {
 
     /** A new status goes last in its pipeline: the pipeline named in the body, else the organization's first. */
     @WithTransaction
-    public Uni<OpportunityStatus> create(Caller caller, RequestBody body) {
-        String label = Labels.required(body, "label");
-        String type = body.choice("type", TYPES);
-        if (type == null && !body.errors().has("type")) {
-            body.fail("type", RequestBody.REQUIRED);
-        }
-        String pipelineId = body.string("pipeline_id");
-        body.throwIfInvalid();
+    public Uni<OpportunityStatus> create(Caller caller, OpportunityStatusInput input) {
+        input.body.throwIfInvalid();
         String org = caller.organizationId();
-        return pipelineFor(org, pipelineId).chain(pipeline -> statuses.listOrdered(org).chain(existing -> {
+        return pipelineFor(org, input.pipelineId).chain(pipeline -> statuses.listOrdered(org).chain(existing -> {
             Instant now = CloseDateTimes.now();
             OpportunityStatus status = new OpportunityStatus();
             status.id = Ids.longId("stat");
             status.organizationId = org;
             status.pipelineId = pipeline.id;
-            status.label = label;
-            status.type = type;
+            status.label = input.label;
+            status.type = input.type;
             status.position = existing.stream().filter(s -> s.pipelineId.equals(pipeline.id))
                     .mapToInt(s -> s.position).max().orElse(-1) + 1;
             status.dateCreated = now;
@@ -68,20 +60,13 @@ public class OpportunityStatusService {
 
     /** Renames only; the type is fixed once opportunities may have reached the status (reports depend on it). */
     @WithTransaction
-    public Uni<OpportunityStatus> update(Caller caller, String id, RequestBody body) {
-        String label = body.has("label") ? Labels.required(body, "label") : null;
-        if (body.has("type")) {
-            body.fail("type", "A status's type can't be changed; create a new status instead.");
-        }
-        if (body.has("pipeline_id")) {
-            body.fail("pipeline_id", "Move a status by listing it in the statuses of a pipeline (PUT /pipeline/{id}/).");
-        }
-        body.throwIfInvalid();
+    public Uni<OpportunityStatus> update(Caller caller, String id, OpportunityStatusInput input) {
+        input.body.throwIfInvalid();
         return statuses.findForChange(caller.organizationId(), id).onItem().ifNull().failWith(CloseException::notFound)
                 .chain(status -> {
                     ObjectNode before = PipelineJson.statusJson(status);
-                    if (label != null) {
-                        status.label = label;
+                    if (input.label != null) {
+                        status.label = input.label;
                     }
                     status.dateUpdated = CloseDateTimes.now();
                     return outbox.append(DomainEvent.updated(caller, OBJECT_TYPE, status.id, null, before,

@@ -10,7 +10,6 @@ import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
-import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -64,7 +63,7 @@ public class PipelineResource {
     @POST
     public Uni<Response> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return pipelines.create(caller, RequestBody.of(body)).map(pipeline ->
+        return pipelines.create(caller, PipelineInput.forCreate(body)).map(pipeline ->
                 Response.status(Response.Status.CREATED).entity(FieldSelection.parse(fields).apply(pipeline)).build());
     }
 
@@ -72,7 +71,7 @@ public class PipelineResource {
     @Path("{id}")
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return pipelines.update(caller, id, RequestBody.of(body)).map(FieldSelection.parse(fields)::apply);
+        return pipelines.update(caller, id, PipelineInput.forUpdate(body)).map(FieldSelection.parse(fields)::apply);
     }
 
     @DELETE

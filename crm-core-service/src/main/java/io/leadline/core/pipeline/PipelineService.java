@@ -1,6 +1,5 @@
 package io.leadline.core.pipeline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
@@ -8,7 +7,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Pipelines. Listing status ids in a pipeline's {@code statuses} orders them and pulls statuses of other pipelines
@@ -46,17 +42,16 @@ public class PipelineService {
     Outbox outbox;
 
     @WithTransaction
-    public Uni<ObjectNode> create(Caller caller, RequestBody body) {
-        String name = Labels.required(body, "name");
-        List<String> requested = readStatusIds(body);
-        body.throwIfInvalid();
+    public Uni<ObjectNode> create(Caller caller, PipelineInput input) {
+        input.body.throwIfInvalid();
+        List<String> requested = input.statusIds;
         String org = caller.organizationId();
         return pipelines.listOrdered(org).chain(existing -> {
             Instant now = CloseDateTimes.now();
             Pipeline pipeline = new Pipeline();
             pipeline.id = Ids.longId("pipe");
             pipeline.organizationId = org;
-            pipeline.name = name;
+            pipeline.name = input.name;
             pipeline.position = existing.stream().mapToInt(p -> p.position).max().orElse(-1) + 1;
             pipeline.dateCreated = now;
             pipeline.dateUpdated = now;
@@ -76,20 +71,16 @@ public class PipelineService {
     }
 
     @WithTransaction
-    public Uni<ObjectNode> update(Caller caller, String id, RequestBody body) {
-        String name = body.has("name") ? Labels.required(body, "name") : null;
-        List<String> requested = readStatusIds(body);
-        if (body.isNull("statuses")) {
-            body.fail("statuses", "A pipeline's statuses can't be cleared; move them to another pipeline instead.");
-        }
-        body.throwIfInvalid();
+    public Uni<ObjectNode> update(Caller caller, String id, PipelineInput input) {
+        input.body.throwIfInvalid();
+        List<String> requested = input.statusIds;
         String org = caller.organizationId();
         return pipelines.findForChange(org, id).onItem().ifNull().failWith(CloseException::notFound)
                 .chain(pipeline -> pipelines.listOrdered(org).chain(orgPipelines -> statuses.listOrdered(org)
                         .chain(orgStatuses -> {
                             Snapshot before = Snapshot.of(orgPipelines, orgStatuses);
-                            if (name != null) {
-                                pipeline.name = name;
+                            if (input.name != null) {
+                                pipeline.name = input.name;
                             }
                             if (requested != null) {
                                 arrange(pipeline, requested, orgStatuses);
@@ -144,32 +135,12 @@ public class PipelineService {
     /** Update events for every pipeline and status whose wire form changed, pipelines first. */
     private static List<DomainEvent> changesAround(Caller caller, Snapshot before, Snapshot after) {
         List<DomainEvent> events = new ArrayList<>();
-        before.pipelines().forEach((pipelineId, previous) -> events.add(
-                DomainEvent.updated(caller, OBJECT_TYPE, pipelineId, null, previous, after.pipelines().get(pipelineId))));
-        before.statuses().forEach((statusId, previous) -> events.add(DomainEvent.updated(caller,
-                OpportunityStatusService.OBJECT_TYPE, statusId, null, previous, after.statuses().get(statusId))));
-        events.removeIf(event -> event == null);
+        before.pipelines().forEach((pipelineId, previous) -> DomainEvent.updated(caller, OBJECT_TYPE, pipelineId, null,
+                previous, after.pipelines().get(pipelineId)).ifPresent(events::add));
+        before.statuses().forEach((statusId, previous) -> DomainEvent.updated(caller,
+                OpportunityStatusService.OBJECT_TYPE, statusId, null, previous, after.statuses().get(statusId))
+                .ifPresent(events::add));
         return events;
-    }
-
-    /** {@code statuses: [{"id": …}, …]}; null when absent. Ids must be strings and listed once. */
-    private static List<String> readStatusIds(RequestBody body) {
-        ArrayNode array = body.array("statuses");
-        if (array == null) {
-            return null;
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            RequestBody item = body.nested("statuses", i, array.get(i));
-            if (item == null) {
-                continue;
-            }
-            String statusId = item.requiredString("id");
-            if (statusId != null && !ids.add(statusId)) {
-                item.fail("id", "This status is listed twice.");
-            }
-        }
-        return List.copyOf(ids);
     }
 
     /** Statuses by position; the wire form lists each pipeline's statuses in the order it finds them. */

@@ -7,7 +7,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
-import io.leadline.platform.wire.RequestBody;
 import io.leadline.platform.wire.ValidationException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +30,9 @@ public class LeadStatusService {
 
     /** A new status goes last, so the organization's default for new leads stays the same. */
     @WithTransaction
-    public Uni<LeadStatus> create(Caller caller, RequestBody body) {
-        String label = readLabel(body);
-        body.throwIfInvalid();
+    public Uni<LeadStatus> create(Caller caller, LeadStatusInput input) {
+        input.body.throwIfInvalid();
+        String label = input.label;
         return statuses.listOrdered(caller.organizationId()).chain(existing -> {
             refuseDuplicate(existing, label, null);
             Instant now = CloseDateTimes.now();
@@ -52,9 +51,9 @@ public class LeadStatusService {
     }
 
     @WithTransaction
-    public Uni<LeadStatus> update(Caller caller, String id, RequestBody body) {
-        String label = body.has("label") ? readLabel(body) : null;
-        body.throwIfInvalid();
+    public Uni<LeadStatus> update(Caller caller, String id, LeadStatusInput input) {
+        input.body.throwIfInvalid();
+        String label = input.label;
         String org = caller.organizationId();
         return statuses.findForChange(org, id).onItem().ifNull().failWith(CloseException::notFound)
                 .chain(status -> statuses.listOrdered(org).chain(existing -> {
@@ -87,15 +86,6 @@ public class LeadStatusService {
                     return statuses.delete(status);
                 }).chain(() -> outbox.append(DomainEvent.deleted(caller, OBJECT_TYPE, id, null,
                         LeadStatusJson.toJson(status)))));
-    }
-
-    private static String readLabel(RequestBody body) {
-        String label = body.requiredString("label");
-        if (label != null && label.isBlank()) {
-            body.fail("label", "This field may not be blank.");
-            return null;
-        }
-        return label == null ? null : label.trim();
     }
 
     /** Leads may name their status by label, so two statuses must not share one (ignoring case). */

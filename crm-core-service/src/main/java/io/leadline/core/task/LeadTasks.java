@@ -73,14 +73,9 @@ public class LeadTasks implements LeadChild {
             for (Task task : rows) {
                 ObjectNode previous = TaskJson.toJson(task, from.name);
                 task.leadId = to.id;
-                task.updatedBy = caller.userId();
-                task.updatedByName = caller.userName();
-                task.dateUpdated = now;
-                DomainEvent event = DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
-                        TaskJson.toJson(task, to.name));
-                if (event != null) {
-                    events.add(event);
-                }
+                task.touch(caller, now);
+                DomainEvent.updated(caller, TaskJson.objectType(task), task.id, to.id, previous,
+                        TaskJson.toJson(task, to.name)).ifPresent(events::add);
             }
             return events;
         });

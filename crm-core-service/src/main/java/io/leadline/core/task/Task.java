@@ -1,7 +1,7 @@
 package io.leadline.core.task;
 
-import io.leadline.core.audit.Audited;
 import io.leadline.core.readmodel.StoredDocument;
+import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +19,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "task")
-public class Task extends Audited implements StoredDocument {
+public class Task extends AuditedWithNames implements StoredDocument {
 
     @Id
     public String id;

@@ -1,6 +1,7 @@
 package io.leadline.core.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
 import java.util.Iterator;
@@ -21,20 +22,20 @@ final class TaskInput {
     final String type;
     final String leadId;
     final String contactId;
-    final Field<String> assignedTo;
-    final Field<String> text;
-    final Field<TaskDate> date;
-    final Field<Boolean> isComplete;
+    final Patch<String> assignedTo;
+    final Patch<String> text;
+    final Patch<TaskDate> date;
+    final Patch<Boolean> isComplete;
 
     private TaskInput(RequestBody body, boolean create) {
         this.body = body;
         this.type = create ? readType(body) : null;
         this.leadId = create ? body.requiredString("lead_id") : null;
         this.contactId = create ? body.string("contact_id") : null;
-        this.assignedTo = Field.read(body, "assigned_to", body.string("assigned_to"));
-        this.text = Field.read(body, "text", body.string("text"));
+        this.assignedTo = Patch.read(body, "assigned_to", body.string("assigned_to"));
+        this.text = Patch.read(body, "text", body.string("text"));
         this.date = readDate(body);
-        this.isComplete = Field.read(body, "is_complete", body.bool("is_complete"));
+        this.isComplete = Patch.read(body, "is_complete", body.bool("is_complete"));
         if (!create) {
             for (String field : List.of("assigned_to", "is_complete")) {
                 if (body.isNull(field)) {
@@ -60,13 +61,6 @@ final class TaskInput {
         return input;
     }
 
-    /** A body field that may be absent (leave alone), null (clear) or a value. */
-    record Field<T>(boolean present, T value) {
-        static <T> Field<T> read(RequestBody body, String name, T value) {
-            return new Field<>(body.has(name), value);
-        }
-    }
-
     private void refuseFieldsOtherThan(List<String> allowed) {
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
@@ -90,13 +84,13 @@ final class TaskInput {
     }
 
     /** {@code date}, or its alias {@code due_date} when only that was sent; both must agree when both are sent. */
-    private static Field<TaskDate> readDate(RequestBody body) {
-        Field<TaskDate> date = Field.read(body, "date", dateValue(body, "date"));
-        Field<TaskDate> dueDate = Field.read(body, "due_date", dateValue(body, "due_date"));
-        if (date.present() && dueDate.present() && !date.value().equals(dueDate.value())) {
+    private static Patch<TaskDate> readDate(RequestBody body) {
+        Patch<TaskDate> date = Patch.read(body, "date", dateValue(body, "date"));
+        Patch<TaskDate> dueDate = Patch.read(body, "due_date", dateValue(body, "due_date"));
+        if (date.isPresent() && dueDate.isPresent() && !date.value().equals(dueDate.value())) {
             body.fail("due_date", "date and due_date must be equal when both are sent.");
         }
-        return date.present() ? date : dueDate;
+        return date.isPresent() ? date : dueDate;
     }
 
     private static TaskDate dateValue(RequestBody body, String field) {

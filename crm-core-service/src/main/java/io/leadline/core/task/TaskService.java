@@ -69,7 +69,7 @@ public class TaskService {
         // A body that is wrong on its own is refused before touching the database.
         input.body.throwIfInvalid();
         return load(caller.organizationId(), id).chain(view -> {
-            if (input.text.present() && !TaskTypes.LEAD.equals(view.task().type)) {
+            if (input.text.isPresent() && !TaskTypes.LEAD.equals(view.task().type)) {
                 input.body.fail("text", "Only the text of lead tasks can be changed.");
             }
             input.body.throwIfInvalid();
@@ -139,27 +139,23 @@ public class TaskService {
         Task task = view.task();
         ObjectNode before = view.toJson();
         boolean wasComplete = task.isComplete;
-        if (input.assignedTo.present()) {
+        if (input.assignedTo.isPresent()) {
             assign(caller, task, input.assignedTo.value());
         }
-        if (input.text.present()) {
+        if (input.text.isPresent()) {
             task.text = input.text.value() == null ? "" : input.text.value();
         }
-        if (input.date.present()) {
+        if (input.date.isPresent()) {
             task.setDate(input.date.value());
         }
-        if (input.isComplete.present()) {
+        if (input.isComplete.isPresent()) {
             task.isComplete = input.isComplete.value();
         }
-        task.updatedBy = caller.userId();
-        task.updatedByName = caller.userName();
-        task.dateUpdated = now;
+        task.touch(caller, now);
         ObjectNode after = view.toJson();
         List<DomainEvent> events = new ArrayList<>();
-        DomainEvent updated = DomainEvent.updated(caller, TaskJson.objectType(task), task.id, task.leadId, before, after);
-        if (updated != null) {
-            events.add(updated);
-        }
+        DomainEvent.updated(caller, TaskJson.objectType(task), task.id, task.leadId, before, after)
+                .ifPresent(events::add);
         if (!wasComplete && task.isComplete) {
             events.add(completed(caller, task, after));
         }
@@ -181,14 +177,9 @@ public class TaskService {
         task.contactId = input.contactId;
         assign(caller, task, input.assignedTo.value() == null ? caller.userId() : input.assignedTo.value());
         task.text = input.text.value() == null ? "" : input.text.value();
-        task.setDate(input.date.value());
+        task.setDate(input.date.orElse(TaskDate.NONE));
         task.isComplete = Boolean.TRUE.equals(input.isComplete.value());
-        task.createdBy = caller.userId();
-        task.createdByName = caller.userName();
-        task.updatedBy = caller.userId();
-        task.updatedByName = caller.userName();
-        task.dateCreated = now;
-        task.dateUpdated = now;
+        task.recordCreation(caller, now);
         return task;
     }
 

@@ -12,10 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares a produced event with its fixture under {@code src/test/resources/events/}: the same keys at every level
- * and the same JSON types wherever both sides hold a value. The fixtures are the contract with consumers.
+ * Compares a produced event with its fixture under {@code src/test/resources/events/}: the same keys at every level,
+ * the same JSON type for every value, and every array element shaped like the fixture's. A fixture value of null
+ * matches only null; a key that may hold either null or a value is listed in its object's {@value #NULLABLE} array.
+ * The fixtures are the contract with consumers.
  */
 final class EventShapes {
+
+    /** The fixture key listing, per object, the keys whose value may also be null. Not part of the event. */
+    static final String NULLABLE = "$nullable";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -36,40 +41,77 @@ final class EventShapes {
     /** Every difference in shape, as readable paths; empty when the event matches its fixture. */
     static List<String> differences(JsonNode expected, JsonNode actual) {
         List<String> problems = new ArrayList<>();
-        compare("$", expected, actual, problems);
+        compare("$", expected, actual, false, problems);
         return problems;
     }
 
-    private static void compare(String path, JsonNode expected, JsonNode actual, List<String> problems) {
-        if (expected.isNull() || actual.isNull()) {
+    private static void compare(String path, JsonNode expected, JsonNode actual, boolean nullable,
+                                List<String> problems) {
+        if (actual.isNull() && (nullable || expected.isNull())) {
+            return;
+        }
+        if (expected.isNull() && !nullable) {
+            problems.add(path + ": expected null but was " + actual.getNodeType()
+                    + " (list the key in " + NULLABLE + " if it may be either)");
             return;
         }
         if (expected.getNodeType() != actual.getNodeType()) {
-            problems.add(path + ": expected " + expected.getNodeType() + " but was " + actual.getNodeType());
+            problems.add(path + ": expected " + expected.getNodeType() + " but was " + actual.getNodeType()
+                    + (actual.isNull() ? " (list the key in " + NULLABLE + " if it may be either)" : ""));
             return;
         }
         if (expected.isObject()) {
-            Set<String> expectedKeys = keys(expected);
-            Set<String> actualKeys = keys(actual);
-            if (!expectedKeys.equals(actualKeys)) {
-                problems.add(path + ": keys " + actualKeys + " instead of " + expectedKeys);
-            }
-            for (String key : expectedKeys) {
-                if (actual.has(key)) {
-                    compare(path + "." + key, expected.get(key), actual.get(key), problems);
-                }
-            }
-        } else if (expected.isArray() && !expected.isEmpty() && !actual.isEmpty()) {
-            compare(path + "[0]", expected.get(0), actual.get(0), problems);
+            compareObjects(path, expected, actual, problems);
+        } else if (expected.isArray()) {
+            compareArrays(path, expected, actual, problems);
         }
     }
 
-    /** Keys without custom fields, whose names differ per organization. */
+    private static void compareObjects(String path, JsonNode expected, JsonNode actual, List<String> problems) {
+        Set<String> expectedKeys = keys(expected);
+        Set<String> actualKeys = keys(actual);
+        if (!expectedKeys.equals(actualKeys)) {
+            problems.add(path + ": keys " + actualKeys + " instead of " + expectedKeys);
+        }
+        Set<String> nullable = nullableKeys(path, expected, problems);
+        for (String key : expectedKeys) {
+            if (actual.has(key)) {
+                compare(path + "." + key, expected.get(key), actual.get(key), nullable.contains(key), problems);
+            }
+        }
+    }
+
+    /**
+     * Each element against the fixture's element at the same index, or its last one when the event has more: a
+     * fixture shows one element of a list of alike objects, or every element of a fixed-shape list.
+     */
+    private static void compareArrays(String path, JsonNode expected, JsonNode actual, List<String> problems) {
+        if (expected.isEmpty() && !actual.isEmpty()) {
+            problems.add(path + ": the fixture's list is empty, so the shape of its " + actual.size()
+                    + " element(s) is unchecked; add an example element to the fixture");
+            return;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            compare(path + "[" + i + "]", expected.get(Math.min(i, expected.size() - 1)), actual.get(i), false,
+                    problems);
+        }
+    }
+
+    private static Set<String> nullableKeys(String path, JsonNode expected, List<String> problems) {
+        Set<String> nullable = new TreeSet<>();
+        JsonNode listed = expected.path(NULLABLE);
+        listed.forEach(key -> nullable.add(key.asText()));
+        nullable.stream().filter(key -> !expected.has(key))
+                .forEach(key -> problems.add(path + "." + NULLABLE + ": names " + key + ", which the fixture lacks"));
+        return nullable;
+    }
+
+    /** Keys without custom fields (whose names differ per organization) and without the fixture's annotations. */
     private static Set<String> keys(JsonNode object) {
         Set<String> keys = new TreeSet<>();
         Iterator<String> names = object.fieldNames();
         names.forEachRemaining(name -> {
-            if (!name.startsWith("custom.")) {
+            if (!name.startsWith("custom.") && !name.equals(NULLABLE)) {
                 keys.add(name);
             }
         });

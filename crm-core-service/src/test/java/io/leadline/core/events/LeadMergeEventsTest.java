@@ -87,7 +87,11 @@ class LeadMergeEventsTest {
         org.request().header("X-Request-Id", request)
                 .body("{\"source\": \"" + leadId + "\", \"destination\": \"lead_unknown\"}")
                 .post("/api/v1/lead/merge/").then().statusCode(400);
-        RelayedEvents.ofRequest(connector, request, 0);
+        // A later request that does write an event proves the relay has passed the refused merge.
+        String marker = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", marker).body("{\"name\": \"Marker\"}").post("/api/v1/lead/")
+                .then().statusCode(200);
+        RelayedEvents.assertNoneBefore(connector, request, marker);
     }
 
     /** Kind, ids and shape; merge events carry two more meta keys than the ordinary fixtures show. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -44,17 +45,17 @@ public record DomainEvent(
 
     /**
      * An update event whose {@code changed_fields} and {@code previous_data} come from comparing the object's wire
-     * form before and after; null when nothing but bookkeeping changed.
+     * form before and after; empty when nothing but bookkeeping changed (Close logs no event for such an update).
      */
-    public static DomainEvent updated(Caller caller, String objectType, String objectId, String leadId,
-                                      ObjectNode before, ObjectNode after) {
+    public static Optional<DomainEvent> updated(Caller caller, String objectType, String objectId, String leadId,
+                                                ObjectNode before, ObjectNode after) {
         List<String> changed = changedFields(before, after);
         if (BOOKKEEPING.containsAll(changed)) {
-            return null;
+            return Optional.empty();
         }
         ObjectNode previous = JsonNodeFactory.instance.objectNode();
         changed.forEach(field -> previous.set(field, before.get(field)));
-        return of(caller, objectType, objectId, "updated", leadId, changed, previous, after);
+        return Optional.of(of(caller, objectType, objectId, "updated", leadId, changed, previous, after));
     }
 
     public static DomainEvent deleted(Caller caller, String objectType, String objectId, String leadId, ObjectNode before) {

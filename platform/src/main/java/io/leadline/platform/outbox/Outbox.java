@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Writes domain events into the outbox of the current transaction, so an event exists exactly when the change it
@@ -20,9 +21,7 @@ public class Outbox {
     OutboxConfig config;
 
     public Uni<Void> append(DomainEvent event) {
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
+        Objects.requireNonNull(event, "event");
         OutboxEvent row = new OutboxEvent();
         row.eventId = event.id();
         row.organizationId = event.organizationId();
@@ -34,10 +33,15 @@ public class Outbox {
         return Panache.getSession().chain(session -> session.persist(row));
     }
 
-    /** Appends several events in order, skipping nulls (updates that changed nothing). */
+    /** Appends an update's event; an update that changed nothing (empty) writes nothing. */
+    public Uni<Void> append(Optional<DomainEvent> event) {
+        return event.map(this::append).orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /** Appends several events in order. */
     public Uni<Void> appendAll(List<DomainEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (DomainEvent event : events.stream().filter(Objects::nonNull).toList()) {
+        for (DomainEvent event : events) {
             chain = chain.chain(() -> append(event));
         }
         return chain;

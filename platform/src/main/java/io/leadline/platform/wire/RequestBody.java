@@ -81,6 +81,16 @@ public final class RequestBody {
         return value;
     }
 
+    /** A required name or label: a string that is not blank, answered trimmed; null after a field error. */
+    public String requiredNonBlank(String field) {
+        String value = requiredString(field);
+        if (value != null && value.isBlank()) {
+            fail(field, "This field may not be blank.");
+            return null;
+        }
+        return value == null ? null : value.trim();
+    }
+
     public Boolean bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

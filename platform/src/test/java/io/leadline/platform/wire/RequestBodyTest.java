@@ -62,6 +62,18 @@ class RequestBodyTest {
         assertThrows(ValidationException.class, body::throwIfInvalid);
     }
 
+    @Test
+    void aRequiredNameIsTrimmedAndMayNotBeBlank() throws Exception {
+        RequestBody body = RequestBody.of(json("{\"name\": \"  Sales \", \"label\": \"   \", \"title\": 5}"));
+        assertEquals("Sales", body.requiredNonBlank("name"));
+        assertNull(body.requiredNonBlank("label"));
+        assertNull(body.requiredNonBlank("title"));
+        assertNull(body.requiredNonBlank("missing"));
+        ValidationException e = assertThrows(ValidationException.class, body::throwIfInvalid);
+        assertEquals(List.of("label", "title", "missing"), List.copyOf(e.fieldErrors().keySet()));
+        assertEquals("This field may not be blank.", e.fieldErrors().get("label"));
+    }
+
     private static JsonNode json(String text) throws Exception {
         return MAPPER.readTree(text);
     }

@@ -1,4 +1,4 @@
-package io.leadline.core.contact;
+package io.leadline.core.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,21 +12,25 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A contact's {@code custom.cf_…} values: read from a body, merged into the stored ones, written to the wire form.
- * Definitions and type checks arrive with the custom-fields issue; until then values are kept as sent.
+ * Custom field values of any object (lead, contact, opportunity), sent and shown as {@code "custom.cf_…": value}
+ * keys beside the object's own fields and stored by field id in one jsonb column. Definitions and type checks
+ * arrive with the custom-fields issue; until then values are kept as sent.
  */
-final class CustomFieldValues {
+public final class CustomValues {
 
-    static final String PREFIX = "custom.";
+    public static final String PREFIX = "custom.";
     private static final Pattern FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
     // Plain conversions only, no configuration that could differ from the wire mapper.
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private CustomFieldValues() {
+    private CustomValues() {
     }
 
-    /** The body's custom values by field id; a null value means "clear". Malformed keys become field errors. */
-    static Map<String, Object> read(RequestBody body) {
+    /**
+     * The body's custom values by field id, in the order sent; a null value means "clear". A key that does not
+     * name a field id becomes a field error of the body.
+     */
+    public static Map<String, Object> read(RequestBody body) {
         Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
@@ -47,7 +51,7 @@ final class CustomFieldValues {
     }
 
     /** The stored values with the changes applied: null removes a value, anything else sets it. */
-    static Map<String, Object> merge(Map<String, Object> stored, Map<String, Object> changes) {
+    public static Map<String, Object> merge(Map<String, Object> stored, Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(stored);
         changes.forEach((fieldId, value) -> {
             if (value == null) {
@@ -59,8 +63,11 @@ final class CustomFieldValues {
         return merged;
     }
 
-    /** Sorted, so the wire form (and the change detection of update events) doesn't depend on jsonb key order. */
-    static void write(Map<String, Object> values, ObjectNode json) {
+    /**
+     * Adds the values to an object's wire form, sorted by field id, so the output (and the change detection of
+     * update events) doesn't depend on jsonb key order.
+     */
+    public static void write(Map<String, Object> values, ObjectNode json) {
         new TreeMap<>(values).forEach((fieldId, value) -> json.set(PREFIX + fieldId, MAPPER.valueToTree(value)));
     }
 }
