@@ -36,21 +36,54 @@ final class ServiceProcess {
     }
 
     static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
-                                 Map<String, String> systemProperties, Path workDir, Path logFile, int port) {
+                                 Map<String, String> environment, Path workDir, Path logFile, int port) {
+        Process process = start(module, jar, jvmOptions, environment, workDir,
+                ProcessBuilder.Redirect.to(logFile.toFile()));
+        return new ServiceProcess(module, process, logFile, port);
+    }
+
+    /**
+     * Runs the service's migrations the way a Kubernetes init container does: the same jar with
+     * {@code quarkus.init-and-exit}, so Flyway runs and the JVM exits before anything else starts.
+     */
+    static void migrate(ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                        Path workDir, Path logFile, Duration timeout) {
+        Map<String, String> migrateEnvironment = new java.util.LinkedHashMap<>(environment);
+        migrateEnvironment.put("QUARKUS_INIT_AND_EXIT", "true");
+        migrateEnvironment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        Process process = start(module, jar, jvmOptions, migrateEnvironment, workDir,
+                ProcessBuilder.Redirect.to(logFile.toFile()));
+        ServiceProcess migration = new ServiceProcess(module, process, logFile, 0);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw migration.failure("did not finish migrating within " + timeout.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating " + module.directory(), e);
+        }
+        if (process.exitValue() != 0) {
+            throw migration.failure("migration exited with code " + process.exitValue());
+        }
+    }
+
+    private static Process start(ServiceModule module, Path jar, List<String> jvmOptions,
+                                 Map<String, String> environment, Path workDir, ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                // a stray config/application.properties or .env in the caller's directory must not leak in
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output);
+        builder.environment().putAll(environment);
         try {
-            Process process = new ProcessBuilder(command)
-                    // a stray config/application.properties or .env in the caller's directory must not leak in
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
-            return new ServiceProcess(module, process, logFile, port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch " + module.directory(), e);
         }

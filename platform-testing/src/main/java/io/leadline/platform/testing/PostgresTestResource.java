@@ -1,5 +1,7 @@
 package io.leadline.platform.testing;
 
+import io.leadline.embedded.EmbeddedPostgresServer;
+import io.leadline.embedded.PostgresDatabases;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
