@@ -98,7 +98,7 @@ public final class Devstack {
         for (ServiceModule module : modules) {
             Map<String, String> environment = ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken);
             ServiceProcess process = ServiceProcess.launch(module, module.runnerJar(options.projectRoot()),
-                    options.jvmOptions(), environment, options.workDir(), logs.resolve(module.directory() + ".log"),
+                    options.jvmOptions(), environment, logs.resolve(module.directory() + ".log"),
                     ports.get(module));
             parts.addService(process);
             services.put(module, process);
@@ -124,7 +124,7 @@ public final class Devstack {
         for (ServiceModule module : modules) {
             migrations.add(CompletableFuture.runAsync(() -> ServiceProcess.migrate(module,
                     module.runnerJar(options.projectRoot()), options.jvmOptions(), ServiceEnvironment.forMigration(db),
-                    options.workDir(), logs.resolve(module.directory() + "-migrate.log"), options.readyTimeout()),
+                    logs.resolve(module.directory() + "-migrate.log"), options.readyTimeout()),
                     workers));
         }
         CompletableFuture.allOf(migrations.toArray(CompletableFuture[]::new)).join();

@@ -20,6 +20,8 @@ final class ServiceProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(150);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 60;
+    /** Written by {@code ./mvnw package -Dquarkus.package.jar.appcds.enabled=true}; used when present. */
+    private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private final ServiceModule module;
     private final Process process;
@@ -36,8 +38,8 @@ final class ServiceProcess {
     }
 
     static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
-                                 Map<String, String> environment, Path workDir, Path logFile, int port) {
-        Process process = start(module, jar, jvmOptions, environment, workDir,
+                                 Map<String, String> environment, Path logFile, int port) {
+        Process process = start(module, jar, jvmOptions, environment,
                 ProcessBuilder.Redirect.to(logFile.toFile()));
         return new ServiceProcess(module, process, logFile, port);
     }
@@ -47,11 +49,11 @@ final class ServiceProcess {
      * {@code quarkus.init-and-exit}, so Flyway runs and the JVM exits before anything else starts.
      */
     static void migrate(ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment,
-                        Path workDir, Path logFile, Duration timeout) {
+                        Path logFile, Duration timeout) {
         Map<String, String> migrateEnvironment = new java.util.LinkedHashMap<>(environment);
         migrateEnvironment.put("QUARKUS_INIT_AND_EXIT", "true");
         migrateEnvironment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
-        Process process = start(module, jar, jvmOptions, migrateEnvironment, workDir,
+        Process process = start(module, jar, jvmOptions, migrateEnvironment,
                 ProcessBuilder.Redirect.to(logFile.toFile()));
         ServiceProcess migration = new ServiceProcess(module, process, logFile, 0);
         try {
@@ -70,15 +72,20 @@ final class ServiceProcess {
     }
 
     private static Process start(ServiceModule module, Path jar, List<String> jvmOptions,
-                                 Map<String, String> environment, Path workDir, ProcessBuilder.Redirect output) {
+                                 Map<String, String> environment, ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        Path appDirectory = jar.getParent();
+        if (Files.isRegularFile(appDirectory.resolve(APPCDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        }
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.getFileName().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                // a stray config/application.properties or .env in the caller's directory must not leak in
-                .directory(workDir.toFile())
+                // The JVM uses an AppCDS archive only when started the way Quarkus built it: from the app's
+                // directory, with relative paths. That directory holds no config/ or .env to leak in either.
+                .directory(appDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output);
         builder.environment().putAll(environment);
