@@ -13,4 +13,9 @@ class ServiceSecurityTest extends ServiceSecurityContract {
     protected String protectedPath() {
         return "/api/v1/comment/";
     }
+
+    @Override
+    protected int statusForAValidToken() {
+        return 404; // no endpoints yet: past authentication, nothing there
+    }
 }

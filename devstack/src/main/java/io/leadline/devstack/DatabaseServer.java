@@ -1,13 +1,10 @@
 package io.leadline.devstack;
 
-import io.leadline.platform.testing.EmbeddedPostgresServer;
-import io.leadline.platform.testing.PostgresDatabases;
+import io.leadline.embedded.EmbeddedPostgresServer;
+import io.leadline.embedded.PostgresDatabases;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
-/** The PostgreSQL server the services share (one database each): embedded, or external via LEADLINE_DB_URL. */
+/** The PostgreSQL server the services share (one database each): embedded, or external via LEADLINE_DB_HOST. */
 final class DatabaseServer implements AutoCloseable {
 
     private final String host;
@@ -29,19 +26,8 @@ final class DatabaseServer implements AutoCloseable {
         return new DatabaseServer(server.host(), server.port(), server.username(), server.password(), server);
     }
 
-    /** @param url {@code postgresql://user:password@host:port}, without a database: devstack creates its own */
-    static DatabaseServer external(String url) {
-        URI uri = URI.create(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
-        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("LEADLINE_DB_URL must look like postgresql://user:password@host:port, got "
-                    + url);
-        }
-        String userInfo = uri.getRawUserInfo() == null ? "postgres:" : uri.getRawUserInfo();
-        int colon = userInfo.indexOf(':');
-        String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-        String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
-        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        return new DatabaseServer(uri.getHost(), port, user, password, null);
+    static DatabaseServer external(DatabaseAddress address) {
+        return new DatabaseServer(address.host(), address.port(), address.user(), address.password(), null);
     }
 
     void createDatabase(String name) {
@@ -56,9 +42,17 @@ final class DatabaseServer implements AutoCloseable {
         return "postgresql://" + host + ":" + port + "/" + database;
     }
 
-    /** Same form as LEADLINE_DB_URL, so it can be handed to another devstack or a psql user. */
+    /** For the banner and psql users: {@code postgresql://user@host:port}. */
     String serverUrl() {
-        return "postgresql://" + username + ":" + password + "@" + host + ":" + port;
+        return "postgresql://" + username + "@" + host + ":" + port;
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
     }
 
     String username() {
@@ -74,9 +68,5 @@ final class DatabaseServer implements AutoCloseable {
         if (owned != null) {
             owned.close();
         }
-    }
-
-    private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,7 @@
 package io.leadline.devstack;
 
-import io.leadline.platform.testing.FreePorts;
-import io.leadline.platform.testing.KeyPairFiles;
+import io.leadline.embedded.FreePorts;
+import io.leadline.embedded.KeyPairFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,11 +93,12 @@ public final class Devstack {
 
         Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
         modules.forEach(module -> ports.put(module, FreePorts.orPick(options.portOf(module))));
+        migrateAll(modules, db, logs);
         Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
         for (ServiceModule module : modules) {
-            Map<String, String> properties = ServiceProperties.of(module, ports, db, cluster, keys, operatorToken);
+            Map<String, String> environment = ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken);
             ServiceProcess process = ServiceProcess.launch(module, module.runnerJar(options.projectRoot()),
-                    options.jvmOptions(), properties, options.workDir(), logs.resolve(module.directory() + ".log"),
+                    options.jvmOptions(), environment, logs.resolve(module.directory() + ".log"),
                     ports.get(module));
             parts.addService(process);
             services.put(module, process);
@@ -116,10 +117,26 @@ public final class Devstack {
         return new RunningStack(parts, services, db, cluster, operatorToken, apiKey, times, options.workDir());
     }
 
+    /** Every schema is migrated before any service starts, as Kubernetes init containers do (k8s/README.md). */
+    private void migrateAll(List<ServiceModule> modules, DatabaseServer db, Path logs) {
+        long started = System.nanoTime();
+        List<CompletableFuture<Void>> migrations = new ArrayList<>();
+        for (ServiceModule module : modules) {
+            migrations.add(CompletableFuture.runAsync(() -> ServiceProcess.migrate(module,
+                    module.runnerJar(options.projectRoot()), options.jvmOptions(), ServiceEnvironment.forMigration(db),
+                    logs.resolve(module.directory() + "-migrate.log"), options.readyTimeout()),
+                    workers));
+        }
+        CompletableFuture.allOf(migrations.toArray(CompletableFuture[]::new)).join();
+        if (!modules.isEmpty()) {
+            record("migrations", Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
     /** Creates the service databases too, so that this overlaps with Kafka's slower start. */
     private DatabaseServer openDatabase() {
-        DatabaseServer server = options.externalDbUrl() != null
-                ? DatabaseServer.external(options.externalDbUrl())
+        DatabaseServer server = options.externalDatabase() != null
+                ? DatabaseServer.external(options.externalDatabase())
                 : DatabaseServer.embedded(options.postgresPort());
         try {
             for (ServiceModule module : ServiceModule.values()) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to start the stack. A port of 0 means "pick a free one". {@code externalDbUrl}, {@code externalKafka} and
- * {@code operatorToken} may be null (embedded servers, generated token).
+ * How to start the stack. A port of 0 means "pick a free one". {@code externalDatabase}, {@code externalKafka} and
+ * {@code operatorToken} may be null (embedded servers, generated token). They are read from the environment under
+ * the same names the services read (README, Configuration): LEADLINE_DB_HOST/PORT/USER/PASSWORD,
+ * KAFKA_BOOTSTRAP_SERVERS, LEADLINE_GATEWAY_OPERATOR_TOKEN.
  */
 public record DevstackOptions(
         Path projectRoot,
@@ -18,7 +20,7 @@ public record DevstackOptions(
         int postgresPort,
         int kafkaPort,
         Map<ServiceModule, Integer> servicePorts,
-        String externalDbUrl,
+        DatabaseAddress externalDatabase,
         String externalKafka,
         String operatorToken,
         List<String> jvmOptions,
@@ -43,7 +45,7 @@ public record DevstackOptions(
             ports.put(module, module.defaultPort());
         }
         return new DevstackOptions(root, root.resolve("target/devstack"), 15432, 19092, ports,
-                env("LEADLINE_DB_URL"), env("LEADLINE_KAFKA"), env("LEADLINE_OPERATOR_TOKEN"), jvmOptionsFromEnv(),
+                DatabaseAddress.fromEnvironment(), env("KAFKA_BOOTSTRAP_SERVERS"), env("LEADLINE_GATEWAY_OPERATOR_TOKEN"), jvmOptionsFromEnv(),
                 Duration.ofSeconds(60), true, true, true);
     }
 
@@ -57,48 +59,48 @@ public record DevstackOptions(
     }
 
     public DevstackOptions withProjectRoot(Path root) {
-        return new DevstackOptions(root, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl, externalKafka,
+        return new DevstackOptions(root, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase, externalKafka,
                 operatorToken, jvmOptions, readyTimeout, startServices, seedDemo, verbose);
     }
 
     public DevstackOptions withWorkDir(Path dir) {
-        return new DevstackOptions(projectRoot, dir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, dir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, operatorToken, jvmOptions, readyTimeout, startServices, seedDemo, verbose);
     }
 
     public DevstackOptions withPorts(int postgres, int kafka, Map<ServiceModule, Integer> services) {
-        return new DevstackOptions(projectRoot, workDir, postgres, kafka, services, externalDbUrl, externalKafka,
+        return new DevstackOptions(projectRoot, workDir, postgres, kafka, services, externalDatabase, externalKafka,
                 operatorToken, jvmOptions, readyTimeout, startServices, seedDemo, verbose);
     }
 
-    public DevstackOptions withExternal(String dbUrl, String kafkaBootstrap) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, dbUrl, kafkaBootstrap,
+    public DevstackOptions withExternal(DatabaseAddress database, String kafkaBootstrap) {
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, database, kafkaBootstrap,
                 operatorToken, jvmOptions, readyTimeout, startServices, seedDemo, verbose);
     }
 
     public DevstackOptions withOperatorToken(String token) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, token, jvmOptions, readyTimeout, startServices, seedDemo, verbose);
     }
 
     public DevstackOptions withJvmOptions(List<String> options) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, operatorToken, options, readyTimeout, startServices, seedDemo, verbose);
     }
 
     public DevstackOptions withReadyTimeout(Duration timeout) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, operatorToken, jvmOptions, timeout, startServices, seedDemo, verbose);
     }
 
     /** Without services only PostgreSQL, Kafka and the keys come up: for infrastructure checks. */
     public DevstackOptions withServices(boolean start, boolean seed) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, operatorToken, jvmOptions, readyTimeout, start, seed, verbose);
     }
 
     public DevstackOptions withVerbose(boolean printProgress) {
-        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDbUrl,
+        return new DevstackOptions(projectRoot, workDir, postgresPort, kafkaPort, servicePorts, externalDatabase,
                 externalKafka, operatorToken, jvmOptions, readyTimeout, startServices, seedDemo, printProgress);
     }
 
@@ -106,7 +108,7 @@ public record DevstackOptions(
         return servicePorts.getOrDefault(module, 0);
     }
 
-    private static String env(String name) {
+    static String env(String name) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? null : value.trim();
     }

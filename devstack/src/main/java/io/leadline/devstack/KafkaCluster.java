@@ -1,8 +1,8 @@
 package io.leadline.devstack;
 
-import io.leadline.platform.testing.EmbeddedKafkaBroker;
+import io.leadline.embedded.EmbeddedKafkaBroker;
 
-/** The Kafka the services share: the in-process broker, or external via LEADLINE_KAFKA. */
+/** The Kafka the services share: the in-process broker, or external via KAFKA_BOOTSTRAP_SERVERS. */
 final class KafkaCluster implements AutoCloseable {
 
     private final String bootstrapServers;
@@ -30,7 +30,7 @@ final class KafkaCluster implements AutoCloseable {
     /** For outage tests: only an embedded broker can be taken down and brought back. */
     EmbeddedKafkaBroker embeddedBroker() {
         if (owned == null) {
-            throw new IllegalStateException("Kafka is external (LEADLINE_KAFKA); it cannot be stopped from here");
+            throw new IllegalStateException("Kafka is external (KAFKA_BOOTSTRAP_SERVERS); it cannot be stopped from here");
         }
         return owned;
     }

@@ -51,7 +51,7 @@ public final class RunningStack implements AutoCloseable {
         return operatorToken;
     }
 
-    /** {@code postgresql://user:password@host:port}, the LEADLINE_DB_URL form. */
+    /** {@code postgresql://user@host:port} of the server the service databases live on. */
     public String dbUrl() {
         return database.serverUrl();
     }

@@ -20,6 +20,8 @@ final class ServiceProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(150);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 60;
+    /** Written by {@code ./mvnw package -Dquarkus.package.jar.appcds.enabled=true}; used when present. */
+    private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private final ServiceModule module;
     private final Process process;
@@ -36,21 +38,59 @@ final class ServiceProcess {
     }
 
     static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
-                                 Map<String, String> systemProperties, Path workDir, Path logFile, int port) {
+                                 Map<String, String> environment, Path logFile, int port) {
+        Process process = start(module, jar, jvmOptions, environment,
+                ProcessBuilder.Redirect.to(logFile.toFile()));
+        return new ServiceProcess(module, process, logFile, port);
+    }
+
+    /**
+     * Runs the service's migrations the way a Kubernetes init container does: the same jar with
+     * {@code quarkus.init-and-exit}, so Flyway runs and the JVM exits before anything else starts.
+     */
+    static void migrate(ServiceModule module, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                        Path logFile, Duration timeout) {
+        Map<String, String> migrateEnvironment = new java.util.LinkedHashMap<>(environment);
+        migrateEnvironment.put("QUARKUS_INIT_AND_EXIT", "true");
+        migrateEnvironment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+        Process process = start(module, jar, jvmOptions, migrateEnvironment,
+                ProcessBuilder.Redirect.to(logFile.toFile()));
+        ServiceProcess migration = new ServiceProcess(module, process, logFile, 0);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw migration.failure("did not finish migrating within " + timeout.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while migrating " + module.directory(), e);
+        }
+        if (process.exitValue() != 0) {
+            throw migration.failure("migration exited with code " + process.exitValue());
+        }
+    }
+
+    private static Process start(ServiceModule module, Path jar, List<String> jvmOptions,
+                                 Map<String, String> environment, ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Path appDirectory = jar.getParent();
+        if (Files.isRegularFile(appDirectory.resolve(APPCDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        }
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jar.getFileName().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                // The JVM uses an AppCDS archive only when started the way Quarkus built it: from the app's
+                // directory, with relative paths. That directory holds no config/ or .env to leak in either.
+                .directory(appDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output);
+        builder.environment().putAll(environment);
         try {
-            Process process = new ProcessBuilder(command)
-                    // a stray config/application.properties or .env in the caller's directory must not leak in
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
-            return new ServiceProcess(module, process, logFile, port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch " + module.directory(), e);
         }

@@ -6,9 +6,9 @@ import io.leadline.gateway.support.FakeUpstreamResource;
 import io.leadline.gateway.support.GatewayTestProfile;
 import io.leadline.gateway.support.Tenants;
 import io.leadline.gateway.support.Tenants.Tenant;
+import io.leadline.platform.testing.InternalTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -37,9 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrganizationBootstrapTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    JWTParser jwtParser;
 
     @Inject
     @Any
@@ -71,7 +68,7 @@ class OrganizationBootstrapTest {
                 .body("memberships[0].role_id", equalTo("admin"));
 
         JsonNode provisioning = provisionCallFor(organizationId);
-        JsonWebToken token = jwtParser.parse(provisioning.get("authorization").asText().substring("Bearer ".length()));
+        JsonWebToken token = InternalTokens.verify(provisioning.get("authorization").asText().substring("Bearer ".length()));
         assertEquals(userId, token.getSubject());
         assertEquals(organizationId, token.getClaim("org_id"));
         assertEquals("admin", token.getClaim("role"));

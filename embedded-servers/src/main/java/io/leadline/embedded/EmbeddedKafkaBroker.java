@@ -1,4 +1,4 @@
-package io.leadline.platform.testing;
+package io.leadline.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

@@ -1,4 +1,4 @@
-package io.leadline.platform.testing;
+package io.leadline.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,5 +1,7 @@
 package io.leadline.platform.testing;
 
+import io.leadline.embedded.KeyPairFiles;
+import io.leadline.embedded.TempDirectories;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.leadline.platform.testing;
 
+import io.leadline.embedded.EmbeddedPostgresServer;
+import io.leadline.embedded.PostgresDatabases;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -46,7 +48,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", jdbcUrl(database),
                 "quarkus.datasource.reactive.url", reactiveUrl(database),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USERNAME,
-                "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+                "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD,
+                // a fresh database needs its schema; also under @QuarkusIntegrationTest, whose packaged jar runs
+                // the prod profile, where migrations are a separate step
+                "quarkus.flyway.migrate-at-start", "true");
     }
 
     @Override

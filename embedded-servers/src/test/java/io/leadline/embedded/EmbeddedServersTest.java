@@ -1,4 +1,4 @@
-package io.leadline.platform.testing;
+package io.leadline.embedded;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,12 +10,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -56,34 +54,6 @@ class EmbeddedServersTest {
                 assertEquals(List.of("hello"), values);
             }
         }
-    }
-
-    @Test
-    void testResourcesHandOutWorkingConfig() throws Exception {
-        PostgresTestResource postgres = new PostgresTestResource();
-        Map<String, String> first = postgres.start();
-        Map<String, String> second = new PostgresTestResource().start();
-        assertTrue(!first.get("quarkus.datasource.jdbc.url").equals(second.get("quarkus.datasource.jdbc.url")));
-        try (Connection connection = java.sql.DriverManager.getConnection(first.get("quarkus.datasource.jdbc.url"),
-                first.get("quarkus.datasource.username"), first.get("quarkus.datasource.password"))) {
-            assertTrue(connection.isValid(5));
-        }
-        postgres.stop();
-
-        Map<String, String> jwt = new InternalJwtTestResource().start();
-        assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(jwt.get("mp.jwt.verify.publickey.location"))));
-        assertEquals("leadline-gateway", jwt.get("mp.jwt.verify.issuer"));
-    }
-
-    @Test
-    void mintedTokenCarriesTheInternalClaims() {
-        String token = InternalTokens.mint("orga_1", "user_1", "key_1", "member");
-        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        assertTrue(payload.contains("\"iss\":\"leadline-gateway\""), payload);
-        assertTrue(payload.contains("\"org_id\":\"orga_1\""), payload);
-        assertTrue(payload.contains("\"sub\":\"user_1\""), payload);
-        assertTrue(payload.contains("\"api_key_id\":\"key_1\""), payload);
-        assertTrue(payload.contains("\"role\":\"member\""), payload);
     }
 
     private static Map<String, Object> producerConfig(EmbeddedKafkaBroker broker) {

@@ -1,4 +1,4 @@
-package io.leadline.platform.testing;
+package io.leadline.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;

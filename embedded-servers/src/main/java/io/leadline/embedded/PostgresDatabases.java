@@ -1,4 +1,4 @@
-package io.leadline.platform.testing;
+package io.leadline.embedded;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

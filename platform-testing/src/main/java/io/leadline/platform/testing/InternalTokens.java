@@ -1,8 +1,13 @@
 package io.leadline.platform.testing;
 
 import io.leadline.platform.security.InternalClaims;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -32,6 +37,21 @@ public final class InternalTokens {
     /** @param apiKeyId null for principals that did not authenticate with an API key */
     public static String mint(String orgId, String userId, String apiKeyId, String role) {
         return sign(claims(orgId, userId, apiKeyId, role));
+    }
+
+    /**
+     * Verifies a token as a service behind the gateway would (signature, issuer, audience, expiry), for tests of a
+     * module that mints tokens but does not verify them itself (the gateway has no JWT-verifying extension).
+     */
+    public static JsonWebToken verify(String token) {
+        JWTAuthContextInfo expected = new JWTAuthContextInfo(
+                InternalJwtTestResource.keys().publicKey().toString(), InternalJwtTestResource.ISSUER);
+        expected.setExpectedAudience(Set.of(InternalJwtTestResource.AUDIENCE));
+        try {
+            return new DefaultJWTParser(expected).parse(token);
+        } catch (ParseException e) {
+            throw new AssertionError("not a valid internal JWT: " + e.getMessage(), e);
+        }
     }
 
     private static JwtClaimsBuilder claims(String orgId, String userId, String apiKeyId, String role) {

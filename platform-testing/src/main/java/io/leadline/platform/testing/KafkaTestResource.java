@@ -1,5 +1,6 @@
 package io.leadline.platform.testing;
 
+import io.leadline.embedded.EmbeddedKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

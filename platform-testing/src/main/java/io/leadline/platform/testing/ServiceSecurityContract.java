@@ -22,6 +22,27 @@ public abstract class ServiceSecurityContract {
     /** A GET path of the service's API that needs a caller. */
     protected abstract String protectedPath();
 
+    /**
+     * What {@link #protectedPath()} answers a caller with a valid token: 200 for a list endpoint. A service without
+     * endpoints yet answers 404, which still shows the token got past authentication.
+     */
+    protected int statusForAValidToken() {
+        return 200;
+    }
+
+    @Test
+    void acceptsTheGatewaysToken() {
+        // without this, a service that refused every token would pass every refusal below
+        given().header("Authorization", "Bearer " + InternalTokens.mint("orga_contract", "user_contract"))
+                .get(protectedPath()).then().statusCode(statusForAValidToken());
+    }
+
+    @Test
+    void refusesATokenForAnotherAudience() {
+        String foreign = claims().audience("someone-else").sign(InternalJwtTestResource.keys().loadPrivateKey());
+        given().header("Authorization", "Bearer " + foreign).get(protectedPath()).then().statusCode(401);
+    }
+
     @Test
     void answersHealthAndMetricsWithoutAToken() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));

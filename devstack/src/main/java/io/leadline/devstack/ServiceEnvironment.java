@@ -1,0 +1,51 @@
+package io.leadline.devstack;
+
+import io.leadline.embedded.KeyPairFiles;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment that wires one service into the stack, under the same variable names Kubernetes sets
+ * (README, Configuration); everything else comes from the service's own defaults.
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(ServiceModule module, Map<ServiceModule, Integer> ports, DatabaseServer database,
+                                  KafkaCluster kafka, KeyPairFiles keys, String operatorToken) {
+        Map<String, String> environment = new LinkedHashMap<>(forMigration(database));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(module)));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
+        // a developer reads these logs in a terminal; JSON lines are for production collectors
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        if (module == ServiceModule.GATEWAY) {
+            environment.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
+            environment.put("LEADLINE_GATEWAY_OPERATOR_TOKEN", operatorToken);
+            ports.forEach((upstream, port) -> {
+                if (upstream != ServiceModule.GATEWAY) {
+                    environment.put(upstreamVariable(upstream), "http://127.0.0.1:" + port);
+                }
+            });
+        }
+        return environment;
+    }
+
+    /** Just the database: what the migrate run of a service needs. */
+    static Map<String, String> forMigration(DatabaseServer database) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LEADLINE_DB_HOST", database.host());
+        environment.put("LEADLINE_DB_PORT", String.valueOf(database.port()));
+        environment.put("LEADLINE_DB_USER", database.username());
+        environment.put("LEADLINE_DB_PASSWORD", database.password());
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        return environment;
+    }
+
+    private static String upstreamVariable(ServiceModule upstream) {
+        return "LEADLINE_GATEWAY_UPSTREAM_" + upstream.shortName().toUpperCase().replace('-', '_');
+    }
+}
