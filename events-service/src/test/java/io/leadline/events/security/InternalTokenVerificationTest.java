@@ -62,7 +62,7 @@ class InternalTokenVerificationTest {
 
     @Test
     void stopsAcceptingACachedTokenOnceItExpires() {
-        // the test profile allows no clock skew, so the token is refused from its exp on
+        // the test profile allows 1 s of clock skew, so the token is refused from a second after its exp on
         String shortLived = claims().expiresAt(Instant.now().plusSeconds(10)).sign(gatewayKey());
         call(shortLived).then().statusCode(200);
 
