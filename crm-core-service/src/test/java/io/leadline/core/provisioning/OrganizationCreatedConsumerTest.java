@@ -1,7 +1,10 @@
 package io.leadline.core.provisioning;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
+import io.leadline.platform.id.Ids;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -11,15 +14,28 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+/**
+ * {@code organization.created} as the gateway publishes it (its contract fixture, from the gateway's event-contracts
+ * artifact) provisions the organization once. The channel handles records one after another, so once a later
+ * record's effect is visible, every record before it has been processed too: that is the signal the tests wait for.
+ */
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
 class OrganizationCreatedConsumerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PROCESSED = Duration.ofSeconds(60);
 
     @Inject
     @Any
@@ -29,41 +45,80 @@ class OrganizationCreatedConsumerTest {
     Database database;
 
     @Test
-    void anOrganizationCreatedEventProvisionsOnceHoweverOftenItIsDelivered() throws InterruptedException {
+    void aRedeliveredOrganizationCreatedChangesNothingAfterTheFirstDelivery() {
         TestOrganizations org = TestOrganizations.unprovisioned();
-        String event = """
-                {"id": "ev_%s", "object_type": "organization", "action": "created", "object_id": "%s",
-                 "organization_id": "%s", "lead_id": null, "data": {"id": "%s", "name": "Evented"}}
-                """.formatted(org.organizationId().substring(5, 27), org.organizationId(), org.organizationId(),
-                org.organizationId());
-        InMemorySource<String> gatewayEvents = connector.<String>source(OrganizationCreatedConsumer.CHANNEL)
-                .runOnVertxContext(true);
+        String event = gatewayEvent("organization.created", org.organizationId()).toString();
 
-        gatewayEvents.send(event);
-        gatewayEvents.send(event);
-        awaitLeadStatuses(org, 4);
+        gatewayEvents().send(event);
+        awaitProcessed(org);
+        assertEquals(List.of("Potential", "Bad Fit", "Qualified", "Customer"), leadStatusLabels(org));
 
+        // the user removes a default status; a redelivery must not provision again and bring it back
+        String badFit = org.request().get("/api/v1/status/lead/").then().statusCode(200).extract().jsonPath()
+                .getString("data.find { it.label == 'Bad Fit' }.id");
+        assertNotNull(badFit);
+        org.request().delete("/api/v1/status/lead/" + badFit + "/").then().statusCode(200);
+        gatewayEvents().send(event);
+        gatewayEvents().send(event);
+        afterEverythingSentSoFar();
+
+        assertEquals(List.of("Potential", "Qualified", "Customer"), leadStatusLabels(org));
         assertEquals(1, database.count("processed_event", org.organizationId()));
-        org.request().get("/api/v1/status/lead/").then().statusCode(200)
-                .body("data.label", equalTo(List.of("Potential", "Bad Fit", "Qualified", "Customer")));
+        assertEquals(1, database.count("pipeline", org.organizationId()));
     }
 
     @Test
-    void otherGatewayEventsAreIgnored() throws InterruptedException {
+    void otherGatewayEventsAndRecordsThatAreNotEventsChangeNothingAndDoNotStopTheChannel() {
         TestOrganizations org = TestOrganizations.unprovisioned();
-        connector.<String>source(OrganizationCreatedConsumer.CHANNEL).runOnVertxContext(true).send("""
-                {"id": "ev_membershipactivated0001", "object_type": "membership", "action": "activated",
-                 "object_id": "memb_1", "organization_id": "%s", "data": {}}
-                """.formatted(org.organizationId()));
-        Thread.sleep(500);
+
+        gatewayEvents().send(gatewayEvent("membership.activated", org.organizationId()).toString());
+        gatewayEvents().send("{not json");
+        gatewayEvents().send("{\"object_type\": \"organization\", \"action\": \"created\"}");
+        afterEverythingSentSoFar();
+
         assertEquals(0, database.count("lead_status", org.organizationId()));
+        assertEquals(0, database.count("processed_event", org.organizationId()));
     }
 
-    private void awaitLeadStatuses(TestOrganizations org, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (database.count("lead_status", org.organizationId()) < expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+    /** Sends one more organization.created and waits for its effect, which comes after every earlier record's. */
+    private void afterEverythingSentSoFar() {
+        TestOrganizations marker = TestOrganizations.unprovisioned();
+        gatewayEvents().send(gatewayEvent("organization.created", marker.organizationId()).toString());
+        awaitProcessed(marker);
+    }
+
+    private void awaitProcessed(TestOrganizations org) {
+        await().atMost(PROCESSED).until(() -> database.count("processed_event", org.organizationId()) == 1);
+    }
+
+    private List<String> leadStatusLabels(TestOrganizations org) {
+        return org.request().get("/api/v1/status/lead/").then().statusCode(200)
+                .body("has_more", equalTo(false))
+                .extract().jsonPath().getList("data.label");
+    }
+
+    private InMemorySource<String> gatewayEvents() {
+        return connector.<String>source(OrganizationCreatedConsumer.CHANNEL).runOnVertxContext(true);
+    }
+
+    /** The gateway's fixture of {@code type}, re-homed: a fresh event id, about {@code organizationId}. */
+    private static ObjectNode gatewayEvent(String type, String organizationId) {
+        try (InputStream in = OrganizationCreatedConsumerTest.class.getResourceAsStream("/events/" + type + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("the gateway's event-contracts artifact has no fixture for " + type);
+            }
+            ObjectNode event = (ObjectNode) JSON.readTree(in);
+            event.put("id", Ids.shortId("ev"));
+            event.put("organization_id", organizationId);
+            if ("organization".equals(event.get("object_type").asText())) {
+                event.put("object_id", organizationId);
+                ((ObjectNode) event.get("data")).put("id", organizationId);
+            } else {
+                ((ObjectNode) event.get("data")).put("organization_id", organizationId);
+            }
+            return event;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        assertEquals(expected, database.count("lead_status", org.organizationId()));
     }
 }

@@ -22,20 +22,54 @@ import java.util.Map;
 @ApplicationScoped
 public class EventRepository {
 
-    private static final String INSERT = "insert into event (id, organization_id, object_type, object_id, action,"
+    /**
+     * One statement per poll: the batch travels as one array per column and {@code unnest} turns them back into rows.
+     * The statement text never changes with the batch size, so it is prepared once and cached.
+     */
+    private static final String INSERT_ALL = "insert into event (id, organization_id, object_type, object_id, action,"
             + " lead_id, user_id, request_id, date_created, date_updated, payload)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, cast($11::text as jsonb)) on conflict (id) do nothing";
+            + " select id, organization_id, object_type, object_id, action, lead_id, user_id, request_id,"
+            + " date_created, date_updated, cast(payload as jsonb)"
+            + " from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],"
+            + " $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[])"
+            + " as batch (id, organization_id, object_type, object_id, action, lead_id, user_id, request_id,"
+            + " date_created, date_updated, payload)"
+            + " on conflict (id) do nothing";
 
     @Inject
     Pool pool;
 
-    /** Stores the event unless its id is already there (Kafka redelivers); emits whether it was new. */
-    public Uni<Boolean> insertIfAbsent(StoredEvent event) {
-        // Arrays.asList, not List.of: object, lead, user and request ids may be null
-        Tuple values = Tuple.tuple(Arrays.<Object>asList(event.id(), event.organizationId(), event.objectType(),
-                event.objectId(), event.action(), event.leadId(), event.userId(), event.requestId(),
-                utc(event.dateCreated()), utc(event.dateUpdated()), event.json().toString()));
-        return pool.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
+    /** Stores the events whose ids are not there yet (Kafka redelivers), in one statement; emits how many were new. */
+    public Uni<Integer> insertAll(List<StoredEvent> events) {
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] organizations = new String[size];
+        String[] objectTypes = new String[size];
+        String[] objectIds = new String[size];
+        String[] actions = new String[size];
+        String[] leads = new String[size];
+        String[] users = new String[size];
+        String[] requests = new String[size];
+        OffsetDateTime[] created = new OffsetDateTime[size];
+        OffsetDateTime[] updated = new OffsetDateTime[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            StoredEvent event = events.get(i);
+            ids[i] = event.id();
+            organizations[i] = event.organizationId();
+            objectTypes[i] = event.objectType();
+            objectIds[i] = event.objectId();
+            actions[i] = event.action();
+            leads[i] = event.leadId();
+            users[i] = event.userId();
+            requests[i] = event.requestId();
+            created[i] = utc(event.dateCreated());
+            updated[i] = utc(event.dateUpdated());
+            payloads[i] = event.json().toString();
+        }
+        Tuple columns = Tuple.tuple(Arrays.<Object>asList(ids, organizations, objectTypes, objectIds, actions, leads,
+                users, requests, created, updated, payloads));
+        return pool.preparedQuery(INSERT_ALL).execute(columns).map(rows -> rows.rowCount());
     }
 
     public Uni<String> findPayload(String organizationId, String id) {

@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Events built from the {@code lead.created} fixture, the contract crm-core-service publishes. */
+/**
+ * Events built from crm-core's {@code lead.created} fixture. It comes from crm-core's event-contracts artifact (test
+ * scope), the same file crm-core's tests check its events against, so these tests break when crm-core changes it.
+ */
 final class EventFixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -2,18 +2,27 @@ package io.leadline.events.eventlog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.testing.InternalTokens;
+import io.leadline.platform.testing.KafkaTestResource;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
-/** Feeds events the way Kafka would and reads them back through the API, as one organization's user. */
+/** Publishes events to the embedded Kafka broker as crm-core would and reads them back through the API. */
 final class EventLogApi {
 
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(20);
+    static final String TOPIC = "crm-core.events";
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
+    private static KafkaProducer<String, String> producer;
 
     private final String organizationId;
     private final String token;
@@ -39,37 +48,49 @@ final class EventLogApi {
         return given().header("Authorization", "Bearer " + token).get("/api/v1/event/" + id + "/");
     }
 
-    /** Sends raw records, as a producer could, without waiting for them. */
-    void deliver(InMemoryConnector connector, String... records) {
+    /** Publishes raw records to {@code topic}, as a producer could, without waiting for them to be stored. */
+    static void publish(String topic, String key, String... records) {
         for (String record : records) {
-            connector.source(DomainEventConsumer.CHANNEL).send(record);
+            try {
+                producer().send(new ProducerRecord<>(topic, key, record)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            } catch (ExecutionException e) {
+                throw new AssertionError("Kafka refused a test record", e);
+            }
         }
     }
 
-    /** Sends the events in order and returns once the last is readable (the channel stores in order). */
-    void deliver(InMemoryConnector connector, ObjectNode... events) {
+    /** Publishes raw records to crm-core's topic without waiting for them. */
+    void deliver(String... records) {
+        publish(TOPIC, "lead_raw", records);
+    }
+
+    /** Publishes the events (keyed by lead, as crm-core does) and returns once every one of them is readable. */
+    void deliver(ObjectNode... events) {
         for (ObjectNode event : events) {
-            deliver(connector, event.toString());
+            publish(TOPIC, event.path("lead_id").asText("none"), event.toString());
         }
-        awaitStored(events[events.length - 1].get("id").asText());
+        for (ObjectNode event : events) {
+            awaitStored(event.get("id").asText());
+        }
     }
 
     void awaitStored(String eventId) {
-        long deadline = System.nanoTime() + STORE_TIMEOUT.toNanos();
-        while (get(eventId).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("event " + eventId + " was not stored within " + STORE_TIMEOUT);
-            }
-            sleep(20);
-        }
+        await().atMost(STORE_TIMEOUT).until(() -> get(eventId).statusCode() == 200);
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(properties);
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "test-producer-close"));
         }
+        return producer;
     }
 }

@@ -2,13 +2,9 @@ package io.leadline.events.eventlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -32,20 +28,16 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(RealKafkaProfile.class)
 class EventLogResourceTest {
 
     private static final Instant BASE = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
 
     @Test
     void returnsAnEventExactlyAsItsProducerPublishedIt() throws Exception {
         ObjectNode published = EventFixtures.leadCreatedAsPublished();
         EventLogApi api = EventLogApi.admin(published.get("organization_id").asText());
-        api.deliver(connector, published);
+        api.deliver(published);
 
         String body = api.get(published.get("id").asText()).then().statusCode(200).extract().asString();
         assertEquals(published, EventFixtures.MAPPER.readTree(body));
@@ -61,7 +53,7 @@ class EventLogResourceTest {
         ObjectNode first = leadCreated(api.organizationId(), BASE);
         ObjectNode second = leadCreated(api.organizationId(), BASE.plusSeconds(60));
         ObjectNode third = leadCreated(api.organizationId(), BASE.plusSeconds(120));
-        api.deliver(connector, second, third, first);
+        api.deliver(second, third, first);
 
         api.list(Map.of()).then().statusCode(200)
                 .body("data.id", equalTo(List.of(id(third), id(second), id(first))))
@@ -82,7 +74,7 @@ class EventLogResourceTest {
                 "object_type", "contact"), "object_id", "cont_1"), "request_id", "req_contact");
         ObjectNode otherLead = with(with(leadCreated(api.organizationId(), BASE.plusSeconds(30)), "lead_id", "lead_other"),
                 "object_id", "lead_other");
-        api.deliver(connector, leadCreated, leadUpdated, contactCreated, otherLead);
+        api.deliver(leadCreated, leadUpdated, contactCreated, otherLead);
         String lead = leadCreated.get("lead_id").asText();
         String user = leadCreated.get("user_id").asText();
 
@@ -135,7 +127,7 @@ class EventLogResourceTest {
             // pairs share a timestamp, so the id tiebreak is exercised at page borders
             events.add(leadCreated(api.organizationId(), BASE.plusSeconds(i / 2)));
         }
-        api.deliver(connector, events.toArray(ObjectNode[]::new));
+        api.deliver(events.toArray(ObjectNode[]::new));
         List<String> newestFirst = events.stream()
                 .sorted((a, b) -> {
                     int byDate = b.get("date_updated").asText().compareTo(a.get("date_updated").asText());
@@ -181,7 +173,7 @@ class EventLogResourceTest {
         EventLogApi api = EventLogApi.admin(newOrganization());
         ObjectNode event = leadCreated(api.organizationId(), BASE);
         ObjectNode later = leadCreated(api.organizationId(), BASE.plusSeconds(1));
-        api.deliver(connector, event, event, later, event);
+        api.deliver(event, event, later, event);
         api.awaitStored(id(later));
 
         api.list(Map.of()).then().statusCode(200).body("data.id", equalTo(List.of(id(later), id(event))));
@@ -192,7 +184,7 @@ class EventLogResourceTest {
         EventLogApi owner = EventLogApi.admin(newOrganization());
         EventLogApi stranger = EventLogApi.admin(newOrganization());
         ObjectNode event = leadCreated(owner.organizationId(), BASE);
-        owner.deliver(connector, event);
+        owner.deliver(event);
 
         stranger.get(id(event)).then().statusCode(404).body("error", notNullValue());
         stranger.list(Map.of()).then().statusCode(200).body("data", equalTo(List.of()));
@@ -208,9 +200,9 @@ class EventLogResourceTest {
         ObjectNode badDate = with(leadCreated(api.organizationId(), BASE), "date_updated", "last tuesday");
         ObjectNode unstorable = leadCreated(api.organizationId(), BASE);
         ((ObjectNode) unstorable.get("data")).put("name", "nul \u0000 byte"); // PostgreSQL jsonb refuses \u0000
-        api.deliver(connector, "{not json", "[1,2]", noOrganization.toString(), badDate.toString(), unstorable.toString());
+        api.deliver("{not json", "[1,2]", noOrganization.toString(), badDate.toString(), unstorable.toString());
         ObjectNode good = leadCreated(api.organizationId(), BASE.plusSeconds(5));
-        api.deliver(connector, good);
+        api.deliver(good);
 
         api.list(Map.of()).then().statusCode(200).body("data.id", equalTo(List.of(id(good))));
     }
@@ -219,7 +211,7 @@ class EventLogResourceTest {
     void honoursFieldSelection() {
         EventLogApi api = EventLogApi.admin(newOrganization());
         ObjectNode event = leadCreated(api.organizationId(), BASE);
-        api.deliver(connector, event);
+        api.deliver(event);
 
         api.list(Map.of("_fields", "id,action")).then().statusCode(200)
                 .body("data[0]", equalTo(Map.of("id", id(event), "action", "created")));
@@ -236,12 +228,13 @@ class EventLogResourceTest {
         EventLogApi member = new EventLogApi(organization, "user");
         ObjectNode old = leadCreated(organization, Instant.now().minus(2, ChronoUnit.HOURS));
         ObjectNode recent = leadCreated(organization, Instant.now().minus(5, ChronoUnit.MINUTES));
-        admin.deliver(connector, old, recent);
+        admin.deliver(old, recent);
 
         member.get(id(old)).then().statusCode(200).body("$", not(hasKey("data"))).body("$", not(hasKey("previous_data")))
                 .body("object_id", equalTo(old.get("object_id").asText()));
-        member.get(id(recent)).then().statusCode(200).body("data.name", equalTo("Wayne Enterprises"));
-        admin.get(id(old)).then().statusCode(200).body("data.name", equalTo("Wayne Enterprises"));
+        String name = old.at("/data/name").asText();
+        member.get(id(recent)).then().statusCode(200).body("data.name", equalTo(name));
+        admin.get(id(old)).then().statusCode(200).body("data.name", equalTo(name));
         member.list(Map.of()).then().body("data[1]", not(hasKey("data"))).body("data[0].data.name", notNullValue());
     }
 

@@ -6,9 +6,11 @@ import io.leadline.platform.testing.PostgresTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.List;
-import java.util.Map;
 
-/** The service test setup plus the embedded Kafka broker, with the event log consuming from it for real. */
+/**
+ * The service test setup plus the embedded Kafka broker: the event log consumes in batches from the real broker in
+ * every test (the in-memory connector has no batches), so all test classes share this one profile and one boot.
+ */
 public class RealKafkaProfile implements QuarkusTestProfile {
 
     @Override
@@ -17,10 +19,5 @@ public class RealKafkaProfile implements QuarkusTestProfile {
                 new TestResourceEntry(PostgresTestResource.class),
                 new TestResourceEntry(InternalJwtTestResource.class),
                 new TestResourceEntry(KafkaTestResource.class));
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of("mp.messaging.incoming.domain-events-in.connector", "smallrye-kafka");
     }
 }

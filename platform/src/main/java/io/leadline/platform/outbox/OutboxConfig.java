@@ -8,6 +8,15 @@ import java.time.Duration;
 @ConfigMapping(prefix = "leadline.outbox")
 public interface OutboxConfig {
 
+    String ENABLED = "leadline.outbox.enabled";
+
+    /**
+     * Read at build time: false in a service that publishes no events, which then has no relay and no Kafka producer.
+     * Unlike {@link #relayEnabled()}, which switches the relay off in one replica of a publishing service.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** The topic this service publishes to, e.g. {@code crm-core.events}. */
     @WithDefault("${quarkus.application.name}.events")
     String topic();

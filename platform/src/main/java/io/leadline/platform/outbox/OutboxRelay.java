@@ -1,5 +1,6 @@
 package io.leadline.platform.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +30,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Moves committed outbox rows to Kafka. Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several replicas
  * can relay at once without sending a row twice concurrently; a row is marked sent only after Kafka acknowledged it,
  * so a broker outage delays events but never loses them (a crash between ack and mark resends: consumers dedupe).
+ * <p>
+ * A service that publishes nothing builds with {@code leadline.outbox.enabled=false}: this bean then does not exist,
+ * so neither its Kafka producer nor its LISTEN connection is ever created.
  */
 @ApplicationScoped
+@IfBuildProperty(name = OutboxConfig.ENABLED, stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
     static final String CHANNEL = "domain-events";

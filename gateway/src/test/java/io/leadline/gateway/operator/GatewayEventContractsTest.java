@@ -1,0 +1,63 @@
+package io.leadline.gateway.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.gateway.support.GatewayTestProfile;
+import io.leadline.gateway.support.Tenants;
+import io.leadline.platform.testing.EventContracts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The gateway owns the contract of the events it publishes: each fixture under {@code src/test/resources/events/}
+ * (shipped to consumers' tests as the gateway's event-contracts artifact) has the shape of what it really sends.
+ */
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+class GatewayEventContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void creatingAnOrganizationPublishesEventsShapedLikeTheFixtures() {
+        Tenants.Tenant tenant = Tenants.create("Contract Corp");
+
+        JsonNode created = awaitPublished(tenant.organizationId(), "organization.created");
+        JsonNode activated = awaitPublished(tenant.organizationId(), "membership.activated");
+
+        assertEquals(List.of(), EventContracts.differences(EventContracts.fixture("organization.created"), created));
+        assertEquals(List.of(), EventContracts.differences(EventContracts.fixture("membership.activated"), activated));
+        assertEquals(tenant.organizationId(), created.get("object_id").asText());
+        assertEquals(tenant.userId(), activated.at("/data/user_id").asText());
+    }
+
+    private JsonNode awaitPublished(String organizationId, String type) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> connector.sink("domain-events").received().stream()
+                .map(message -> read(String.valueOf(message.getPayload())))
+                .filter(event -> organizationId.equals(event.path("organization_id").asText()))
+                .filter(event -> type.equals(event.path("object_type").asText() + "." + event.path("action").asText()))
+                .findFirst().orElse(null), event -> event != null);
+    }
+
+    private static JsonNode read(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

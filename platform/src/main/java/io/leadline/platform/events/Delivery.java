@@ -1,0 +1,78 @@
+package io.leadline.platform.events;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.util.function.Supplier;
+
+/** What both consumer modes share: retrying what may pass, and moving aside what never will. */
+final class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
+
+    private final EventConsumerConfig config;
+
+    Delivery(EventConsumerConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Runs {@code work}, again with back-off while it fails in a way that may pass. Every attempt runs on the Vert.x
+     * context the record arrived on, which Hibernate Reactive sessions require (a back-off timer would otherwise
+     * resume on a worker thread).
+     */
+    <T> Uni<T> withRetries(Supplier<Uni<? extends T>> work) {
+        Context context = Vertx.currentContext();
+        Uni<T> attempt = Uni.createFrom().<T>deferred(work);
+        if (context != null) {
+            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        if (config.attempts() <= 1) {
+            return attempt;
+        }
+        return attempt.onFailure(Delivery::mayPass).retry()
+                .withBackOff(config.initialBackOff(), config.maxBackOff())
+                .atMost(config.attempts() - 1L);
+    }
+
+    static Uni<Void> ack(Message<?> record) {
+        return Uni.createFrom().completionStage(record::ack);
+    }
+
+    /**
+     * Nacks the record so the channel's dead-letter strategy ({@code failure-strategy=dead-letter-queue}) moves it to
+     * {@code <source topic>.dlq} with the reason in its headers, and the partition goes on.
+     */
+    static Uni<Void> deadLetter(Message<?> record, Throwable failure) {
+        Metadata routing = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(incoming -> Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                        .withTopic(incoming.getTopic() + ".dlq").build()))
+                .orElse(Metadata.empty());
+        LOG.warnf("Dead-lettering a record of %s: %s", record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic).orElse("an unknown topic"), failure.toString());
+        return Uni.createFrom().completionStage(() -> record.nack(failure, routing));
+    }
+
+    /**
+     * Bad content (not an event, data PostgreSQL refuses: SQLSTATE class 22) fails the same way every time; anything
+     * else (connections, timeouts, lock conflicts) may pass on a later attempt.
+     */
+    static boolean mayPass(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                return false;
+            }
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
