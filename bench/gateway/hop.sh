@@ -7,7 +7,7 @@
 # Needs a PostgreSQL with an empty database leadline_gateway (LEADLINE_DB_HOST/PORT/USER/PASSWORD, as the gateway
 # reads them) and an RSA key pair (LEADLINE_JWT_PRIVATE_KEY/PUBLIC_KEY). Kafka is not needed: the outbox relay
 # keeps the two organization events until one shows up. JFR=1 records a profile of the measured run
-# (profile.txt: top frames by share, from jfr-top.py).
+# (profile.txt: top frames by share, from jfr-top.py; allocation.txt: bytes allocated per request, jfr-alloc.py).
 # Environment: GATEWAY_PORT (18080), STUB_PORT (18090), DURATION (20s), CONNECTIONS (32), WARMUP (20s),
 # GATEWAY_APP (gateway/target/quarkus-app; point it at a copy to compare builds), GATEWAY_JVM_OPTS.
 set -euo pipefail
@@ -88,5 +88,7 @@ curl -s "http://127.0.0.1:$GATEWAY_PORT/q/metrics" | grep -E '^http_(server|clie
 if [[ "${JFR:-0}" == 1 ]]; then
   jfr print --json --events jdk.ExecutionSample --stack-depth 64 "$OUT/gateway.jfr" | bench/gateway/jfr-top.py 25 \
     >"$OUT/profile.txt"
+  jfr print --json --events jdk.ThreadAllocationStatistics "$OUT/gateway.jfr" | bench/gateway/jfr-alloc.py "$requests" \
+    | tee "$OUT/allocation.txt"
 fi
 grep -E 'ERROR|WARN' "$OUT/gateway.log" | grep -v -i kafka | tail -5 || true

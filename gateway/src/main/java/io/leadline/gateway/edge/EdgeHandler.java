@@ -48,6 +48,7 @@ public class EdgeHandler {
 
     private void handle(RoutingContext context) {
         RequestIds.assign(context);
+        MetricsPaths.tag(MetricsPaths.ANY);
         Optional<String> apiKey = BasicCredentials.apiKey(context.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (apiKey.isEmpty()) {
             EdgeResponses.error(context, 401, UNAUTHORIZED);
@@ -70,6 +71,7 @@ public class EdgeHandler {
                     }
                 },
                 failure -> {
+                    RequestIds.toLogContext(context);
                     LOG.error("API key lookup failed", failure);
                     EdgeResponses.error(context, 503, "Authentication is temporarily unavailable. Please retry later.");
                 });
@@ -84,7 +86,8 @@ public class EdgeHandler {
             return;
         }
         principal.attachTo(context);
-        String prefix = firstSegment(context.normalizedPath());
+        String path = context.normalizedPath();
+        String prefix = firstSegment(path);
         if (LOCAL_PREFIXES.contains(prefix)) {
             context.request().resume();
             context.next();
@@ -95,6 +98,7 @@ public class EdgeHandler {
             EdgeResponses.error(context, 404, "Not found.");
             return;
         }
+        MetricsPaths.tag(MetricsPaths.of(API_V1, prefix, path));
         proxy.forward(context, principal, upstream.get());
     }
 

@@ -70,6 +70,7 @@ public class ApiProxy {
         tokens.tokenFor(principal).subscribe().with(
                 minted -> forwardWithToken(context, upstream, minted),
                 failure -> {
+                    RequestIds.toLogContext(context);
                     LOG.error("Cannot mint the internal token", failure);
                     EdgeResponses.error(context, 500, "Internal server error.");
                 });
@@ -242,6 +243,7 @@ public class ApiProxy {
         }
         boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
                 || failure.getClass().getSimpleName().contains("Timeout");
+        RequestIds.toLogContext(context);
         LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), context.request().method(),
                 context.normalizedPath(), failure.toString());
         if (timedOut) {
