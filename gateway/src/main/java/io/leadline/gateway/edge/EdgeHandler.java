@@ -48,9 +48,16 @@ public class EdgeHandler {
 
     private void handle(RoutingContext context) {
         RequestIds.assign(context);
+        MetricsPaths.tag(MetricsPaths.ANY);
         Optional<String> apiKey = BasicCredentials.apiKey(context.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (apiKey.isEmpty()) {
             EdgeResponses.error(context, 401, UNAUTHORIZED);
+            return;
+        }
+        // the common case, a key seen within the TTL: no database, no Uni, nothing to wait for
+        Principal recent = authenticator.verifiedRecently(apiKey.get());
+        if (recent != null) {
+            admit(context, recent);
             return;
         }
         // authentication may wait for the database: keep the body from flowing before someone reads it
@@ -64,6 +71,7 @@ public class EdgeHandler {
                     }
                 },
                 failure -> {
+                    RequestIds.toLogContext(context);
                     LOG.error("API key lookup failed", failure);
                     EdgeResponses.error(context, 503, "Authentication is temporarily unavailable. Please retry later.");
                 });
@@ -78,7 +86,8 @@ public class EdgeHandler {
             return;
         }
         principal.attachTo(context);
-        String prefix = firstSegment(context.normalizedPath());
+        String path = context.normalizedPath();
+        String prefix = firstSegment(path);
         if (LOCAL_PREFIXES.contains(prefix)) {
             context.request().resume();
             context.next();
@@ -89,6 +98,7 @@ public class EdgeHandler {
             EdgeResponses.error(context, 404, "Not found.");
             return;
         }
+        MetricsPaths.tag(MetricsPaths.of(API_V1, prefix, path));
         proxy.forward(context, principal, upstream.get());
     }
 

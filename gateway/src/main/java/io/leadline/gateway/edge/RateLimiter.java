@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Close's limits (NOTES §4): a fixed window per API key and per organization, the organization's limit being a
@@ -20,7 +21,8 @@ public class RateLimiter {
     private static final int COUNT_BITS = 23;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
 
-    private final long epochNanos = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private final long epochNanos;
     private final ConcurrentHashMap<String, AtomicLong> keyWindows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> organizationWindows = new ConcurrentHashMap<>();
 
@@ -31,10 +33,13 @@ public class RateLimiter {
     @Inject
     public RateLimiter(GatewayConfig config) {
         this(config.rateLimit().keyLimit(), config.rateLimit().organizationMultiplier(),
-                config.rateLimit().window().toMillis());
+                config.rateLimit().window().toMillis(), System::nanoTime);
     }
 
-    RateLimiter(int keyLimit, int organizationMultiplier, long windowMillis) {
+    /** {@code nanoClock} is a monotonic clock like {@link System#nanoTime()}; tests pass one they move by hand. */
+    RateLimiter(int keyLimit, int organizationMultiplier, long windowMillis, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.epochNanos = nanoClock.getAsLong();
         this.keyLimit = keyLimit;
         this.organizationLimit = keyLimit * organizationMultiplier;
         this.windowMillis = Math.max(1, windowMillis);
@@ -85,6 +90,6 @@ public class RateLimiter {
 
     private long nowMillis() {
         // +1 so that no live window has start 0, which marks a fresh, never used one
-        return (System.nanoTime() - epochNanos) / 1_000_000 + 1;
+        return (nanoClock.getAsLong() - epochNanos) / 1_000_000 + 1;
     }
 }

@@ -18,19 +18,21 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Forwards an authenticated /api request to the service that owns it, streaming both bodies untouched, with the
  * client's credentials swapped for an internal JWT.
+ * <p>
+ * This runs for every proxied request, on the event loop: header maps are copied whole and the dropped names removed
+ * (case-insensitive lookups on constant names, no per-request sets or lower-cased copies), and a client that goes
+ * away mid-request costs a debug line and the upstream exchange, never an error.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -38,13 +40,14 @@ public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
 
     // RFC 9110 §7.6.1: meaningful for one connection only, never relayed
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final CharSequence[] HOP_BY_HOP = names("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
     // replaced by the gateway's own values
-    private static final Set<String> REPLACED_REQUEST_HEADERS = Set.of("host", "authorization",
-            InternalClaims.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT), MethodOverride.HEADER);
-    private static final Set<String> REPLACED_RESPONSE_HEADERS = Set.of(
-            InternalClaims.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT), "ratelimit");
+    private static final CharSequence[] REPLACED_REQUEST_HEADERS = names("host", "authorization",
+            InternalClaims.REQUEST_ID_HEADER, MethodOverride.HEADER);
+    private static final CharSequence[] REPLACED_RESPONSE_HEADERS = names(InternalClaims.REQUEST_ID_HEADER,
+            "ratelimit");
+    private static final String BEARER = "Bearer ";
 
     @Inject
     UpstreamClient client;
@@ -57,11 +60,17 @@ public class ApiProxy {
 
     /** Expects the request paused (the edge handler pauses it), so no body byte is lost before the pipe starts. */
     public void forward(RoutingContext context, Principal principal, Upstream upstream) {
+        String token = tokens.reusableToken(principal);
+        if (token != null) {
+            forwardWithToken(context, upstream, token);
+            return;
+        }
         HttpServerRequest in = context.request();
         in.pause();
         tokens.tokenFor(principal).subscribe().with(
-                token -> forwardWithToken(context, upstream, token),
+                minted -> forwardWithToken(context, upstream, minted),
                 failure -> {
+                    RequestIds.toLogContext(context);
                     LOG.error("Cannot mint the internal token", failure);
                     EdgeResponses.error(context, 500, "Internal server error.");
                 });
@@ -75,14 +84,23 @@ public class ApiProxy {
             return;
         }
         HttpMethod method = override.orElse(in.method());
-        String uri = pathOf(context) + (in.query() == null ? "" : "?" + in.query());
-        MultiMap headers = requestHeaders(context, token);
+        String query = in.query();
+        String uri = query == null ? pathOf(context) : pathOf(context) + "?" + query;
+        MultiMap inHeaders = in.headers();
         // HTTP/2 frames bodies without either header, so there only an ended request is known to have none
-        boolean hasBody = in.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                || in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+        boolean hasBody = inHeaders.contains(HttpHeaders.CONTENT_LENGTH)
+                || inHeaders.contains(HttpHeaders.TRANSFER_ENCODING)
                 || (in.version() == HttpVersion.HTTP_2 && !in.isEnded());
-        client.http().request(options(upstream, method, uri, headers))
+        // the client gave up before we even asked: nothing to forward
+        if (context.response().closed()) {
+            LOG.debugf("Client went away before %s %s was forwarded", in.method(), uri);
+            return;
+        }
+        in.pause();
+        client.http().request(options(upstream, method, uri))
                 .compose(request -> {
+                    copyRequestHeaders(context, request.headers(), token);
+                    watchClient(context, request);
                     if (hasBody) {
                         return request.send(in);
                     }
@@ -107,21 +125,21 @@ public class ApiProxy {
                         EdgeResponses.validation(context, invalid);
                         return;
                     }
-                    MultiMap headers = requestHeaders(context, token);
-                    headers.remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.CONTENT_LENGTH);
                     String uri = pathOf(context) + (query.isEmpty() ? "" : "?" + query);
-                    client.http().request(options(upstream, HttpMethod.GET, uri, headers))
-                            .compose(HttpClientRequest::send)
+                    client.http().request(options(upstream, HttpMethod.GET, uri))
+                            .compose(request -> {
+                                copyRequestHeaders(context, request.headers(), token);
+                                request.headers().remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.CONTENT_LENGTH);
+                                watchClient(context, request);
+                                return request.send();
+                            })
                             .onSuccess(response -> relay(context, upstream, response))
                             .onFailure(failure -> unreachable(context, upstream, failure));
                 });
     }
 
-    private RequestOptions options(Upstream upstream, HttpMethod method, String uri, MultiMap headers) {
-        return new RequestOptions()
-                .setMethod(method)
-                .setAbsoluteURI(upstream.baseUrl() + uri)
-                .setHeaders(headers)
+    private RequestOptions options(Upstream upstream, HttpMethod method, String uri) {
+        return upstream.request(method, uri)
                 .setConnectTimeout(config.upstreamConnectTimeout().toMillis())
                 .setIdleTimeout(config.upstreamIdleTimeout().toMillis());
     }
@@ -131,52 +149,86 @@ public class ApiProxy {
         return context.normalizedPath();
     }
 
-    private static MultiMap requestHeaders(RoutingContext context, String token) {
+    private static void copyRequestHeaders(RoutingContext context, MultiMap headers, String token) {
         HttpServerRequest in = context.request();
-        Set<String> dropped = new HashSet<>(HOP_BY_HOP);
-        dropped.addAll(REPLACED_REQUEST_HEADERS);
-        dropped.addAll(connectionTokens(in.getHeader(HttpHeaders.CONNECTION)));
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        in.headers().forEach(header -> {
-            if (!dropped.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(header.getKey(), header.getValue());
+        headers.addAll(in.headers());
+        String connection = in.headers().get(HttpHeaders.CONNECTION);
+        removeConnectionHeaders(headers, connection);
+        remove(headers, REPLACED_REQUEST_HEADERS);
+        headers.set(HttpHeaders.AUTHORIZATION, BEARER + token);
+        headers.set(InternalClaims.REQUEST_ID_HEADER, RequestIds.of(context));
+    }
+
+    /**
+     * A client that disconnects while its request is at the service cancels the exchange there: the service's answer
+     * would have nowhere to go. (An end handler, not the response's close handler, which Vert.x Web owns.)
+     */
+    private static void watchClient(RoutingContext context, HttpClientRequest request) {
+        request.exceptionHandler(failure -> LOG.debugf("Upstream request ended early: %s", failure));
+        context.addEndHandler(ended -> {
+            if (ended.failed() && request.reset()) {
+                LOG.debugf("Client went away during %s %s (%s); upstream request reset", request.getMethod(),
+                        request.getURI(), ended.cause());
             }
         });
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        headers.set(InternalClaims.REQUEST_ID_HEADER, RequestIds.of(context));
-        return headers;
     }
 
     private static void relay(RoutingContext context, Upstream upstream, HttpClientResponse response) {
         HttpServerResponse out = context.response();
         if (out.closed()) {
+            response.exceptionHandler(failure -> LOG.debugf("Dropped the response of %s: %s", upstream.name(),
+                    failure));
+            LOG.debugf("Client went away before the response of %s arrived", upstream.name());
             response.request().reset();
             return;
         }
         out.setStatusCode(response.statusCode());
-        Set<String> dropped = new HashSet<>(HOP_BY_HOP);
-        dropped.addAll(REPLACED_RESPONSE_HEADERS);
-        dropped.addAll(connectionTokens(response.getHeader(HttpHeaders.CONNECTION)));
-        response.headers().forEach(header -> {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (dropped.contains(name)) {
-                return;
-            }
-            String value = name.equals("location")
-                    ? LocationRewriter.rewrite(header.getValue(), upstream, context.request())
-                    : header.getValue();
-            out.headers().add(header.getKey(), value);
-        });
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(context, response.statusCode())) {
+        MultiMap relayed = response.headers();
+        String connection = relayed.get(HttpHeaders.CONNECTION);
+        removeConnectionHeaders(relayed, connection);
+        remove(relayed, REPLACED_RESPONSE_HEADERS);
+        String location = relayed.get(HttpHeaders.LOCATION);
+        if (location != null) {
+            relayed.set(HttpHeaders.LOCATION, LocationRewriter.rewrite(location, upstream, context.request()));
+        }
+        out.headers().addAll(relayed);
+        if (!relayed.contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(context, response.statusCode())) {
             out.setChunked(true);
         }
-        response.pipeTo(out).onFailure(failure -> {
-            LOG.debugf(failure, "Relaying the response of %s failed", upstream.name());
-            response.request().reset();
-            if (!out.closed()) {
+        stream(upstream, response, out);
+    }
+
+    /**
+     * The response body, chunk by chunk, pausing the service while the client is behind. Not Vert.x's pipe: once the
+     * client is gone, chunks already read from the service must be dropped quietly, where the pipe still asks the
+     * closed response whether its queue is full and fails with an uncaught IllegalStateException.
+     */
+    private static void stream(Upstream upstream, HttpClientResponse response, HttpServerResponse out) {
+        response.exceptionHandler(failure -> {
+            LOG.debugf("Relaying the response of %s failed: %s", upstream.name(), failure);
+            if (!gone(out)) {
                 out.reset();
             }
         });
+        response.handler(chunk -> {
+            if (gone(out)) {
+                return; // the upstream request is being reset (see watchClient)
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                response.pause();
+                out.drainHandler(drained -> response.resume());
+            }
+        });
+        response.endHandler(ended -> {
+            if (!gone(out)) {
+                out.end();
+            }
+        });
+    }
+
+    private static boolean gone(HttpServerResponse out) {
+        return out.closed() || out.ended();
     }
 
     private static boolean mayHaveBody(RoutingContext context, int status) {
@@ -184,8 +236,14 @@ public class ApiProxy {
     }
 
     private static void unreachable(RoutingContext context, Upstream upstream, Throwable failure) {
+        // over HTTP/1.1 only the gateway resets its requests, and only for a client that went away (watchClient)
+        if (failure instanceof StreamResetException || gone(context.response())) {
+            LOG.debugf("Upstream %s exchange ended after the client went away: %s", upstream.name(), failure);
+            return;
+        }
         boolean timedOut = failure instanceof java.util.concurrent.TimeoutException
                 || failure.getClass().getSimpleName().contains("Timeout");
+        RequestIds.toLogContext(context);
         LOG.warnf("Upstream %s failed for %s %s: %s", upstream.name(), context.request().method(),
                 context.normalizedPath(), failure.toString());
         if (timedOut) {
@@ -195,13 +253,35 @@ public class ApiProxy {
         }
     }
 
-    private static Set<String> connectionTokens(String connection) {
-        Set<String> names = new HashSet<>();
+    /** Drops the hop-by-hop headers and every header the {@code Connection} header names (RFC 9110 §7.6.1). */
+    private static void removeConnectionHeaders(MultiMap headers, String connection) {
         if (connection != null) {
-            for (String token : connection.split(",")) {
-                names.add(token.trim().toLowerCase(Locale.ROOT));
+            int start = 0;
+            while (start <= connection.length()) {
+                int comma = connection.indexOf(',', start);
+                int end = comma < 0 ? connection.length() : comma;
+                String name = connection.substring(start, end).trim();
+                if (!name.isEmpty()) {
+                    headers.remove(name);
+                }
+                start = end + 1;
             }
         }
-        return names;
+        remove(headers, HOP_BY_HOP);
+    }
+
+    private static void remove(MultiMap headers, CharSequence[] names) {
+        for (CharSequence name : names) {
+            headers.remove(name);
+        }
+    }
+
+    /** Netty's AsciiString hashes once and compares case-insensitively in Vert.x's header maps. */
+    private static CharSequence[] names(String... names) {
+        CharSequence[] ascii = new CharSequence[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ascii[i] = HttpHeaders.createOptimized(names[i]);
+        }
+        return ascii;
     }
 }

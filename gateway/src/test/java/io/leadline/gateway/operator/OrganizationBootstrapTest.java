@@ -20,11 +20,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -175,19 +177,15 @@ class OrganizationBootstrapTest {
         }
     }
 
-    private List<String> awaitEventsAbout(String organizationId, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        List<String> matching = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            matching = connector.sink("domain-events").received().stream()
-                    .map(message -> String.valueOf(message.getPayload()))
-                    .filter(payload -> payload.contains(organizationId))
-                    .toList();
-            if (matching.size() >= expected) {
-                return matching;
-            }
-            Thread.sleep(100);
-        }
-        return matching;
+    private List<String> awaitEventsAbout(String organizationId, int expected) {
+        return await().atMost(Duration.ofSeconds(10))
+                .until(() -> eventsAbout(organizationId), events -> events.size() >= expected);
+    }
+
+    private List<String> eventsAbout(String organizationId) {
+        return connector.sink("domain-events").received().stream()
+                .map(message -> String.valueOf(message.getPayload()))
+                .filter(payload -> payload.contains(organizationId))
+                .toList();
     }
 }

@@ -9,13 +9,17 @@ import io.leadline.embedded.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it echoes what it received as JSON, so tests
@@ -26,6 +30,13 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
     public static final String LOCATION_PATH = "/api/v1/lead/with_location/";
     public static final String PROVISION_CALLS_PATH = "/__provision_calls";
     public static final String CONFIGURATION_FAILURE_PATH = "/__configuration_failure";
+    /** Streams {@code ?kib=N} KiB of the letter x, chunked, 16 KiB per write. */
+    public static final String STREAM_PATH = "/api/v1/lead/stream/";
+    /** Answers once {@link #RELEASE_PATH} is called, so a test can act while a request waits at the service. */
+    public static final String HELD_PATH = "/api/v1/lead/held/";
+    public static final String RELEASE_PATH = "/__release";
+    /** {@code {"held": n, "completed": n, "aborted": n}}: requests held, streams sent whole and streams cut off. */
+    public static final String EXCHANGES_PATH = "/__exchanges";
     /** An organization name containing this makes the fake crm-core fail provisioning. */
     public static final String FAIL_PROVISIONING = "fail-provisioning";
 
@@ -33,6 +44,10 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     private final ArrayNode provisionCalls = JSON.createArrayNode();
     private volatile boolean configurationFails;
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger aborted = new AtomicInteger();
+    private volatile CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
 
     @Override
@@ -42,7 +57,7 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -86,6 +101,18 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             synchronized (provisionCalls) {
                 respond(exchange, 200, provisionCalls.toString());
             }
+        } else if (path.equals(STREAM_PATH)) {
+            stream(exchange, Integer.parseInt(exchange.getRequestURI().getRawQuery().substring("kib=".length())));
+        } else if (path.equals(HELD_PATH)) {
+            hold(exchange);
+        } else if (path.equals(RELEASE_PATH)) {
+            CountDownLatch released = release;
+            release = new CountDownLatch(1);
+            released.countDown();
+            respond(exchange, 200, "{}");
+        } else if (path.equals(EXCHANGES_PATH)) {
+            respond(exchange, 200, JSON.createObjectNode().put("held", held.get()).put("completed", completed.get())
+                    .put("aborted", aborted.get()).toString());
         } else if (path.equals(LOCATION_PATH)) {
             String self = "http://127.0.0.1:" + server.getAddress().getPort();
             exchange.getResponseHeaders().add("Location", self + "/api/v1/lead/lead_created/?x=1");
@@ -119,6 +146,36 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         return echo;
+    }
+
+    private void stream(HttpExchange exchange, int kib) {
+        byte[] chunk = "x".repeat(16 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (exchange) {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            for (int written = 0; written < kib; written += 16) {
+                body.write(chunk);
+            }
+            body.close();
+            completed.incrementAndGet();
+        } catch (IOException clientGone) {
+            aborted.incrementAndGet();
+        }
+    }
+
+    private void hold(HttpExchange exchange) throws IOException {
+        CountDownLatch awaited = release;
+        held.incrementAndGet();
+        try {
+            if (!awaited.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("never released");
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        respond(exchange, 200, "{\"held\": true}");
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

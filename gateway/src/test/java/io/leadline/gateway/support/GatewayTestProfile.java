@@ -27,6 +27,8 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 "leadline.gateway.operator-token", OPERATOR_TOKEN,
                 "leadline.gateway.rate-limit.key-limit", Integer.toString(KEY_LIMIT),
                 // long enough that a test's requests never straddle two windows
-                "leadline.gateway.rate-limit.window", "30s");
+                "leadline.gateway.rate-limit.window", "30s",
+                // the proxy reports clients that went away at debug level; tests wait for those lines
+                "quarkus.log.category.\"io.leadline.gateway.proxy\".level", "DEBUG");
     }
 }

@@ -22,6 +22,8 @@ public final class Ids {
     private static final int LONG_TIME_DIGITS = 9;
     private static final int SHORT_TIME_DIGITS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
+    // the largest multiple of 62 a byte holds: bytes below it map onto base62 without bias
+    private static final int UNBIASED_BYTES = 62 * 4;
 
     private Ids() {
     }
@@ -67,8 +69,20 @@ public final class Ids {
             body[i] = BASE62[(int) (rest % 62)];
             rest /= 62;
         }
+        // one draw from the SecureRandom per id, not one per character: each draw takes its lock and a digest, and
+        // the gateway mints an id for every request. Bytes >= 248 are skipped so every character stays uniform.
+        byte[] random = new byte[length];
+        int next = random.length;
         for (int i = timeDigits; i < length; i++) {
-            body[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+            int value;
+            do {
+                if (next == random.length) {
+                    RANDOM.nextBytes(random);
+                    next = 0;
+                }
+                value = random[next++] & 0xFF;
+            } while (value >= UNBIASED_BYTES);
+            body[i] = BASE62[value % BASE62.length];
         }
         return prefix + "_" + new String(body);
     }
