@@ -148,7 +148,8 @@ sed -n '/Leadline is up/,/Operator token/p' "$OUT/stack.log"
 
 # devstack's child JVMs, for startup times, RSS and the CPU split (and for the cleanup above)
 for module in "${SERVICES[@]}"; do
-  pid=$(pgrep -P "$STACK_PID" -f "$module/target/quarkus-app/quarkus-run.jar" | head -1)
+  pid=$(pgrep -P "$STACK_PID" -f "$module/target/quarkus-app/quarkus-run.jar" | head -1 || true)
+  [[ -n "$pid" ]] || pid=$(pgrep -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" | head -1 || true)
   [[ -n "$pid" ]] || { echo "bench: no process for $module" >&2; exit 1; }
   echo "$pid $module"
 done > "$OUT/service-pids"
@@ -156,9 +157,9 @@ done > "$OUT/service-pids"
 # ./run prints the server it used: "PostgreSQL  postgresql://user:password@host:port"
 export BENCH_DB_URL="$(awk '$1 == "PostgreSQL" && $2 ~ /^postgres/ {print $2; exit}' "$OUT/stack.log")"
 export BENCH_GATEWAY="$(awk '$1 == "Gateway" {print $2; exit}' "$OUT/stack.log")"
-export BENCH_CORE="$(awk '$1 == "crm-core-service" {print $NF; exit}' "$OUT/stack.log")"
+export BENCH_CORE="$(awk '$1 == "crm-core-service" && $NF ~ /^http/ {print $NF; exit}' "$OUT/stack.log")"
 export BENCH_DEMO_KEY="$(awk '/Demo API key/ {print $4; exit}' "$OUT/stack.log")"
 export BENCH_STATE="${BENCH_STATE:-$OUT/seed-state.json}"
 export BENCH_OUT="$OUT" BENCH_ROOT="$ROOT" BENCH_DURATION="$DURATION" BENCH_CONNECTIONS="$CONNECTIONS"
-export BENCH_STARTED_AT="$STARTED_AT"
+export BENCH_STARTED_AT="$STARTED_AT" BENCH_STACK_PID="$STACK_PID"
 python3 bench/bench.py
