@@ -497,6 +497,19 @@ def post_benchmark():
         log(f"  event latency sampler failed: {failure}")
 
 
+def log_problems():
+    """ERROR and WARN lines the services logged during the run (e.g. the gateway's "Stream reset" when wrk stops)."""
+    problems = {}
+    for module in SERVICES:
+        log_file = ROOT / "target/devstack/logs" / f"{module}.log"
+        text = log_file.read_text(errors="replace") if log_file.is_file() else ""
+        errors = [line for line in text.split("\n") if " ERROR " in line]
+        warnings = [line for line in text.split("\n") if " WARN " in line]
+        problems[module] = {"errors": len(errors), "warnings": len(warnings),
+                            "first_error": errors[0][:200] if errors else None}
+    results["log_problems"] = problems
+
+
 def rss_after():
     log("\n== RSS after the load")
     after = {module: rss_mb(pid) for module, pid in service_pids().items()}
@@ -592,6 +605,11 @@ def write_summary(total_seconds):
     if events.get("failures") or events.get("lost"):
         lines += ["", f"**Event latency problems:** {events.get('lost', 0)} events not visible within 10 s; "
                   + "; ".join(events.get("failures") or [])]
+    problems = {m: p for m, p in results.get("log_problems", {}).items() if p["errors"] or p["warnings"]}
+    if problems:
+        lines += ["", "**Service logs** (`target/devstack/logs/`): " + "; ".join(
+            f"{m} {p['errors']} ERROR, {p['warnings']} WARN" + (f" (first: `{p['first_error']}`)" if p["first_error"] else "")
+            for m, p in problems.items())]
     lines += ["", "## CPU split during each load (% of one core; 100 % per core)", "",
               "| Load | " + " | ".join(["gateway", "crm-core", "events", "postgres", "Kafka", "client", "other",
                                         "machine"]) + " |",
@@ -660,6 +678,7 @@ def main():
         post_benchmark()
         rss_after()
     finally:
+        log_problems()
         write_summary(time.time() - started)
         try:
             sql("leadline_core", "drop schema if exists bench cascade")
