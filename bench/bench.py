@@ -142,12 +142,25 @@ class CpuWindow:
 
     def start(self):
         self.before = process_table()
+        self.seen = dict(self.before)
         self.machine_before = machine_ticks()
         self.children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.started = time.monotonic()
+        # pgbench's backends exit with it, before stop(): their last sampled ticks still count
+        self.running = True
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
+
+    def _sample(self):
+        while self.running:
+            time.sleep(0.5)
+            self.seen.update(process_table())
 
     def stop(self, client_name):
-        after = process_table()
+        self.running = False
+        self.sampler.join()
+        after = dict(self.seen)
+        after.update(process_table())
         wall = time.monotonic() - self.started
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         split = {}
