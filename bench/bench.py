@@ -616,8 +616,8 @@ def write_summary(total_seconds):
         lines += ["", "**Errors during the load** (non-2xx answers or socket errors; the figure is suspect): "
                   + ", ".join(f"{name} {count:,}" for name, count in errors.items())]
     if events.get("failures") or events.get("lost"):
-        lines += ["", f"**Event latency problems:** {events.get('lost', 0)} events not visible within 10 s; "
-                  + "; ".join(events.get("failures") or [])]
+        lines += ["", "**Event latency problems:** " + "; ".join(
+            [f"{events.get('lost', 0)} events not visible within 10 s"] + (events.get("failures") or []))]
     problems = {m: p for m, p in results.get("log_problems", {}).items() if p["errors"] or p["warnings"]}
     if problems:
         lines += ["", "**Service logs** (`target/devstack/logs/`): " + "; ".join(
