@@ -11,7 +11,7 @@
 #   BENCH_PGDATA=dir          data directory of the bench's own PostgreSQL (default target/bench/pgdata), kept
 #                             between runs so a seeded organization is reused; BENCH_RESEED=true starts it afresh
 #   BENCH_PG_PORT=15442       port of that PostgreSQL
-#   LEADLINE_DB_URL=postgresql://user:password@host:port   use this server instead (the seed is reused as well)
+#   LEADLINE_DB_HOST (and _PORT, _USER, _PASSWORD)   use this server instead (the seed is reused as well)
 #   BENCH_EMBEDDED_DB=true    use devstack's throw-away embedded PostgreSQL instead (seeds every run)
 #   BENCH_SKIP_BUILD=true     never build; otherwise stale jars are rebuilt with `./mvnw package` (never install)
 set -euo pipefail
@@ -100,8 +100,8 @@ as_postgres() { # PostgreSQL refuses to run as root
 }
 
 PG_BIN="${BENCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-if [[ -n "${LEADLINE_DB_URL:-}" ]]; then
-  echo "bench: PostgreSQL from LEADLINE_DB_URL"
+if [[ -n "${LEADLINE_DB_HOST:-}" ]]; then
+  echo "bench: PostgreSQL from LEADLINE_DB_HOST"
 elif [[ "${BENCH_EMBEDDED_DB:-false}" == true || ! -x "$PG_BIN/pg_ctl" ]]; then
   [[ -x "$PG_BIN/pg_ctl" ]] || echo "bench: no PostgreSQL server binaries (apt-get install -y postgresql-15);" \
     "using devstack's embedded PostgreSQL, seeded afresh each run"
@@ -123,7 +123,7 @@ else
     "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off \
      -c synchronous_commit=off -c full_page_writes=off" >/dev/null
   PG_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
-  export LEADLINE_DB_URL="postgresql://postgres:postgres@127.0.0.1:$PG_PORT"
+  export LEADLINE_DB_HOST=127.0.0.1 LEADLINE_DB_PORT="$PG_PORT" LEADLINE_DB_USER=postgres LEADLINE_DB_PASSWORD=postgres
   export BENCH_STATE="$PGDATA_DIR.seed.json"
   echo "bench: own PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PGDATA_DIR)"
 fi
@@ -134,7 +134,7 @@ fi
 export LEADLINE_JVM_OPTS="${LEADLINE_JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=128m -Xss512k} -Dleadline.gateway.rate-limit.key-limit=100000000 -Dleadline.gateway.provision-timeout=120s"
 # One service at a time, so each startup time is the service's own and not a fifth of two busy cores.
 export LEADLINE_START_ONE_BY_ONE=true
-export LEADLINE_OPERATOR_TOKEN="op_bench_$(openssl rand -hex 12)"
+export LEADLINE_GATEWAY_OPERATOR_TOKEN="op_bench_$(openssl rand -hex 12)"
 # devstack gives each service 60 s to get ready; on a busy machine a second attempt usually makes it
 start_stack() {
   echo "bench: starting the stack (log: $OUT/stack.log)"

@@ -22,9 +22,11 @@ WARMUP="${WARMUP:-20s}"
 OUT="${OUT:-target/bench/gateway}"
 GATEWAY_APP="${GATEWAY_APP:-gateway/target/quarkus-app}"
 mkdir -p "$OUT"
-export LEADLINE_OPERATOR_TOKEN="${LEADLINE_OPERATOR_TOKEN:-bench-operator-token}"
-export LEADLINE_UPSTREAM_CRM_CORE="http://127.0.0.1:$STUB_PORT"
-export LEADLINE_KAFKA="${LEADLINE_KAFKA:-127.0.0.1:1}"
+export LEADLINE_GATEWAY_OPERATOR_TOKEN="${LEADLINE_GATEWAY_OPERATOR_TOKEN:-bench-operator-token}"
+export LEADLINE_GATEWAY_UPSTREAM_CRM_CORE="http://127.0.0.1:$STUB_PORT"
+# the gateway alone, without devstack's migrate step: let it migrate its database at start
+export QUARKUS_FLYWAY_MIGRATE_AT_START=true
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:1}"
 
 pids=()
 # the gateway may take a while to stop (Kafka producer shutdown): the next run must not find it on its port
@@ -54,7 +56,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-KEY="$(curl -sf -H "Authorization: Bearer $LEADLINE_OPERATOR_TOKEN" -H 'Content-Type: application/json' \
+KEY="$(curl -sf -H "Authorization: Bearer $LEADLINE_GATEWAY_OPERATOR_TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"Bench Org","user":{"email":"bench@example.com","first_name":"Ben","last_name":"Ch"}}' \
   "http://127.0.0.1:$GATEWAY_PORT/admin/v1/organizations" | python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])')"
 BASIC="Basic $(printf '%s:' "$KEY" | base64 -w0)"
