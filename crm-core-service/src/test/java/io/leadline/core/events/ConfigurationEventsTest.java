@@ -3,6 +3,7 @@ package io.leadline.core.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -131,7 +132,7 @@ class ConfigurationEventsTest {
     private void assertEvent(JsonNode event, String objectType, String action, String objectId, TestOrganizations org) {
         assertEnvelope(event, objectType, action, objectId, org);
         String type = objectType + "." + action;
-        List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
+        List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
     }
 

@@ -3,6 +3,7 @@ package io.leadline.core.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -186,12 +187,12 @@ class ContactEventsTest {
 
     private void assertEvent(JsonNode event, String type, String objectId, String leadId, TestOrganizations org) {
         assertEnvelope(event, type, objectId, leadId, org);
-        List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
+        List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
     }
 
     private static void assertShape(String type, String part, JsonNode event) {
-        List<String> differences = EventShapes.differences(EventShapes.fixture(type).get(part), event.get(part));
+        List<String> differences = EventContracts.differences(EventContracts.fixture(type).get(part), event.get(part));
         assertTrue(differences.isEmpty(), () -> type + " " + part + " differs from its fixture: " + differences);
     }
 

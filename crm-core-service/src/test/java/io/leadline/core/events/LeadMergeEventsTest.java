@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -101,7 +102,7 @@ class LeadMergeEventsTest {
         assertEquals(type.substring(split + 1), event.get("action").asText());
         assertEquals(objectId, event.get("object_id").asText());
         assertEquals(leadId, event.get("lead_id").asText());
-        JsonNode fixture = EventShapes.fixture(type);
+        JsonNode fixture = EventContracts.fixture(type);
         ObjectNode shape = event.deepCopy();
         if (!"lead.merged".equals(type)) {
             ((ObjectNode) shape.get("meta")).remove(List.of("merge_source_lead_id", "merge_destination_lead_id"));
@@ -110,7 +111,7 @@ class LeadMergeEventsTest {
             // previous_data holds the changed fields, which differ per change; they are asserted one by one.
             shape.set("previous_data", fixture.get("previous_data"));
         }
-        List<String> differences = EventShapes.differences(fixture, shape);
+        List<String> differences = EventContracts.differences(fixture, shape);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
     }
 

@@ -3,6 +3,7 @@ package io.leadline.core.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -114,7 +115,7 @@ class TaskEventsTest {
         assertEquals(leadId, event.get("lead_id").asText());
         assertEquals(org.organizationId(), event.get("organization_id").asText());
         assertEquals(org.userId(), event.get("user_id").asText());
-        List<String> differences = EventShapes.differences(EventShapes.fixture(type), event);
+        List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
     }
 }

@@ -3,11 +3,9 @@ package io.leadline.events.eventlog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.id.Ids;
+import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.wire.CloseDateTimes;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
@@ -17,7 +15,8 @@ import java.time.Instant;
 final class EventFixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectNode LEAD_CREATED = load("/events/lead.created.json");
+    // crm-core's contract for lead.created, as crm-core publishes it
+    private static final ObjectNode LEAD_CREATED = EventContracts.example("lead.created");
 
     private EventFixtures() {
     }
@@ -46,13 +45,5 @@ final class EventFixtures {
 
     static String newOrganization() {
         return Ids.longId("orga");
-    }
-
-    private static ObjectNode load(String resource) {
-        try (InputStream in = EventFixtures.class.getResourceAsStream(resource)) {
-            return (ObjectNode) MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.leadline.core.events;
+package io.leadline.platform.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The shape check itself must catch what a consumer would trip over. */
-class EventShapesTest {
+class EventContractsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -17,35 +17,35 @@ class EventShapesTest {
     void aNullWhereTheFixtureHasAValueIsADifferenceUnlessTheFixtureListsItAsNullable() throws Exception {
         JsonNode event = json("{\"url\": null, \"title\": null}");
         assertEquals(List.of("$.url: expected STRING but was NULL (list the key in $nullable if it may be either)"),
-                EventShapes.differences(json("{\"url\": \"https://acme.com\", \"title\": null}"), event));
-        assertEquals(List.of(), EventShapes.differences(
+                EventContracts.differences(json("{\"url\": \"https://acme.com\", \"title\": null}"), event));
+        assertEquals(List.of(), EventContracts.differences(
                 json("{\"url\": \"https://acme.com\", \"title\": null, \"$nullable\": [\"url\"]}"), event));
     }
 
     @Test
     void aValueWhereTheFixtureHasNullIsADifference() throws Exception {
         assertEquals(List.of("$.title: expected null but was STRING (list the key in $nullable if it may be either)"),
-                EventShapes.differences(json("{\"title\": null}"), json("{\"title\": \"CEO\"}")));
+                EventContracts.differences(json("{\"title\": null}"), json("{\"title\": \"CEO\"}")));
     }
 
     @Test
     void everyArrayElementIsCompared() throws Exception {
         JsonNode fixture = json("{\"contacts\": [{\"id\": \"cont_1\", \"name\": \"Wile\"}]}");
         JsonNode event = json("{\"contacts\": [{\"id\": \"cont_1\", \"name\": \"Wile\"}, {\"id\": 2, \"name\": \"Road\"}]}");
-        assertEquals(List.of("$.contacts[1].id: expected STRING but was NUMBER"), EventShapes.differences(fixture, event));
+        assertEquals(List.of("$.contacts[1].id: expected STRING but was NUMBER"), EventContracts.differences(fixture, event));
     }
 
     @Test
     void anEmptyFixtureListCannotVouchForElements() throws Exception {
-        assertEquals(1, EventShapes.differences(json("{\"tasks\": []}"), json("{\"tasks\": [{\"id\": \"task_1\"}]}"))
+        assertEquals(1, EventContracts.differences(json("{\"tasks\": []}"), json("{\"tasks\": [{\"id\": \"task_1\"}]}"))
                 .size());
-        assertEquals(List.of(), EventShapes.differences(json("{\"tasks\": [{\"id\": \"task_1\"}]}"), json("{\"tasks\": []}")));
+        assertEquals(List.of(), EventContracts.differences(json("{\"tasks\": [{\"id\": \"task_1\"}]}"), json("{\"tasks\": []}")));
     }
 
     @Test
     void aNullableKeyTheFixtureLacksIsReported() throws Exception {
         assertEquals(List.of("$.$nullable: names urll, which the fixture lacks"),
-                EventShapes.differences(json("{\"url\": \"x\", \"$nullable\": [\"urll\"]}"), json("{\"url\": \"y\"}")));
+                EventContracts.differences(json("{\"url\": \"x\", \"$nullable\": [\"urll\"]}"), json("{\"url\": \"y\"}")));
     }
 
     private static JsonNode json(String text) throws Exception {
