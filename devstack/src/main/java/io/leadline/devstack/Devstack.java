@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Starts the whole local stack: PostgreSQL, Kafka, internal JWT keys, the five services, a demo organization. */
@@ -93,7 +94,7 @@ public final class Devstack {
 
         Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
         modules.forEach(module -> ports.put(module, FreePorts.orPick(options.portOf(module))));
-        migrateAll(modules, db, logs);
+        migrateAll(modules, module -> ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken), logs);
         Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
         for (ServiceModule module : modules) {
             Map<String, String> environment = ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken);
@@ -117,13 +118,17 @@ public final class Devstack {
         return new RunningStack(parts, services, db, cluster, operatorToken, apiKey, times, options.workDir());
     }
 
-    /** Every schema is migrated before any service starts, as Kubernetes init containers do (k8s/README.md). */
-    private void migrateAll(List<ServiceModule> modules, DatabaseServer db, Path logs) {
+    /**
+     * Every schema is migrated before any service starts, as Kubernetes init containers do (k8s/README.md), with the
+     * service's own environment: the migrate run validates the service's whole configuration.
+     */
+    private void migrateAll(List<ServiceModule> modules, Function<ServiceModule, Map<String, String>> environment,
+                            Path logs) {
         long started = System.nanoTime();
         List<CompletableFuture<Void>> migrations = new ArrayList<>();
         for (ServiceModule module : modules) {
             migrations.add(CompletableFuture.runAsync(() -> ServiceProcess.migrate(module,
-                    module.runnerJar(options.projectRoot()), options.jvmOptions(), ServiceEnvironment.forMigration(db),
+                    module.runnerJar(options.projectRoot()), options.jvmOptions(), environment.apply(module),
                     logs.resolve(module.directory() + "-migrate.log"), options.readyTimeout()),
                     workers));
         }

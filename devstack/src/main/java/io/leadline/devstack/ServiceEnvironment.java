@@ -16,7 +16,7 @@ final class ServiceEnvironment {
 
     static Map<String, String> of(ServiceModule module, Map<ServiceModule, Integer> ports, DatabaseServer database,
                                   KafkaCluster kafka, KeyPairFiles keys, String operatorToken) {
-        Map<String, String> environment = new LinkedHashMap<>(forMigration(database));
+        Map<String, String> environment = new LinkedHashMap<>(database(database));
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(module)));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
@@ -34,8 +34,7 @@ final class ServiceEnvironment {
         return environment;
     }
 
-    /** Just the database: what the migrate run of a service needs. */
-    static Map<String, String> forMigration(DatabaseServer database) {
+    private static Map<String, String> database(DatabaseServer database) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEADLINE_DB_HOST", database.host());
         environment.put("LEADLINE_DB_PORT", String.valueOf(database.port()));
