@@ -157,9 +157,10 @@ done
 sed -n '/Leadline is up/,/Operator token/p' "$OUT/stack.log"
 
 # devstack's child JVMs, for startup times, RSS and the CPU split (and for the cleanup above)
+# devstack starts each service from its quarkus-app directory (so AppCDS applies): found by the port it listens on
 for module in "${SERVICES[@]}"; do
-  pid=$(pgrep -P "$STACK_PID" -f "$module/target/quarkus-app/quarkus-run.jar" | head -1 || true)
-  [[ -n "$pid" ]] || pid=$(pgrep -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" | head -1 || true)
+  port=$(awk -v m="$module" '$1 == m && $NF ~ /^http/ {n = split($NF, p, ":"); print p[n]; exit}' "$OUT/stack.log")
+  pid=$(ss -Hltnp "sport = :${port:-0}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
   [[ -n "$pid" ]] || { echo "bench: no process for $module" >&2; exit 1; }
   echo "$pid $module"
 done > "$OUT/service-pids"
