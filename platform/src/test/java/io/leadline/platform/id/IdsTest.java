@@ -1,7 +1,9 @@
 package io.leadline.platform.id;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +27,13 @@ class IdsTest {
     }
 
     @Test
-    void idsCreatedLaterSortAfterEarlierOnes() throws InterruptedException {
+    void idsCreatedLaterSortAfterEarlierOnes() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(Ids.longId("lead"));
-            Thread.sleep(2);
+            // the next id must come from a later millisecond, so its time component differs
+            long issuedAt = System.currentTimeMillis();
+            Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > issuedAt);
         }
         List<String> sorted = new ArrayList<>(ids);
         sorted.sort(String::compareTo);
