@@ -1,6 +1,6 @@
 package io.leadline.core.lead;
 
-import io.leadline.core.status.LeadStatus;
+import io.leadline.core.leadstatus.LeadStatus;
 
 import java.util.List;
 import java.util.Optional;

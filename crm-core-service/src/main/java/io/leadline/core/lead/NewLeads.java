@@ -1,8 +1,8 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.contact.Contact;
-import io.leadline.core.status.LeadStatus;
-import io.leadline.core.status.LeadStatusRepository;
+import io.leadline.core.leadstatus.LeadStatus;
+import io.leadline.core.leadstatus.LeadStatusRepository;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;

@@ -1,6 +1,6 @@
 package io.leadline.core.opportunity;
 
-import io.leadline.core.pipeline.OpportunityStatus;
+import io.leadline.core.opportunitystatus.OpportunityStatus;
 import io.leadline.core.pipeline.Pipeline;
 
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.leadline.core.pipeline;
 
+import io.leadline.core.opportunitystatus.OpportunityStatus;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

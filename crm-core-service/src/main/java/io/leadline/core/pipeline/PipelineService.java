@@ -1,5 +1,8 @@
 package io.leadline.core.pipeline;
 
+import io.leadline.core.opportunitystatus.OpportunityStatus;
+import io.leadline.core.opportunitystatus.OpportunityStatusRepository;
+import io.leadline.core.opportunitystatus.OpportunityStatusService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;

@@ -1,6 +1,6 @@
 package io.leadline.core.provisioning;
 
-import io.leadline.core.pipeline.OpportunityStatus;
+import io.leadline.core.opportunitystatus.OpportunityStatus;
 
 import java.util.List;
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
-class PipelineResourceTest {
+public class PipelineResourceTest {
 
     @Inject
     Database database;
@@ -139,7 +139,7 @@ class PipelineResourceTest {
         other.request().get("/api/v1/pipeline/").then().body("data[0].name", equalTo("Sales"));
     }
 
-    static JsonPath sales(TestOrganizations org) {
+    public static JsonPath sales(TestOrganizations org) {
         return new JsonPath(org.request().get("/api/v1/pipeline/").then().statusCode(200).extract().asString())
                 .setRootPath("data[0]");
     }

@@ -1,5 +1,9 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
+import io.leadline.core.pipeline.Pipeline;
+import io.leadline.core.pipeline.PipelineJson;
+import io.leadline.core.pipeline.PipelineRepository;
+import io.leadline.core.pipeline.PipelineService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
@@ -23,7 +27,7 @@ import java.util.List;
 @ApplicationScoped
 public class OpportunityStatusService {
 
-    static final String OBJECT_TYPE = "status.opportunity";
+    public static final String OBJECT_TYPE = "status.opportunity";
 
     @Inject
     OpportunityStatusRepository statuses;

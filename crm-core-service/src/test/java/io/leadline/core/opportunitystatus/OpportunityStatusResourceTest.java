@@ -1,5 +1,6 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
+import io.leadline.core.pipeline.PipelineResourceTest;
 import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;

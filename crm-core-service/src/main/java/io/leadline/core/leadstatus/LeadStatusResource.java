@@ -1,4 +1,4 @@
-package io.leadline.core.status;
+package io.leadline.core.leadstatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package io.leadline.core.status;
+package io.leadline.core.leadstatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

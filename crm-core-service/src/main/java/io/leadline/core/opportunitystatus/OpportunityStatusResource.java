@@ -1,5 +1,6 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
+import io.leadline.core.pipeline.PipelineJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

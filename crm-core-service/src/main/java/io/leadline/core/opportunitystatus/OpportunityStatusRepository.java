@@ -1,4 +1,4 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;

@@ -1,5 +1,6 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
+import io.leadline.core.pipeline.PipelineJson;
 import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.leadline.core.pipeline;
+package io.leadline.core.opportunitystatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.platform.wire.RequestBody;

@@ -1,4 +1,4 @@
-package io.leadline.core.status;
+package io.leadline.core.leadstatus;
 
 import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
