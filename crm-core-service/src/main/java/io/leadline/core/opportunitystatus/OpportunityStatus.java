@@ -1,6 +1,5 @@
 package io.leadline.core.opportunitystatus;
 
-import io.leadline.core.pipeline.PipelineJson;
 import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +56,6 @@ public class OpportunityStatus implements StoredDocument {
     @PrePersist
     @PreUpdate
     public void renderDocument() {
-        doc = PipelineJson.statusJson(this).toString();
+        doc = OpportunityStatusJson.toJson(this).toString();
     }
 }

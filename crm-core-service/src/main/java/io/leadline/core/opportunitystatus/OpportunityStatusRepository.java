@@ -35,4 +35,26 @@ public class OpportunityStatusRepository implements PanacheRepositoryBase<Opport
                 .setParameter("status", statusId)
                 .getSingleResult());
     }
+
+    /**
+     * The pipeline's id, its row locked so a status can't be created in a pipeline that is being deleted. Native,
+     * because pipelines (which list and arrange their statuses) belong to the pipeline package, which imports this one.
+     */
+    public Uni<String> lockPipeline(String organizationId, String pipelineId) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select id from pipeline where organization_id = :org and id = :id for update",
+                        String.class)
+                .setParameter("org", organizationId)
+                .setParameter("id", pipelineId)
+                .getSingleResultOrNull());
+    }
+
+    /** The organization's first pipeline by position, or null when it has none. */
+    public Uni<String> firstPipeline(String organizationId) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select id from pipeline where organization_id = :org order by position, id limit 1",
+                        String.class)
+                .setParameter("org", organizationId)
+                .getSingleResultOrNull());
+    }
 }

@@ -1,6 +1,5 @@
 package io.leadline.core.opportunitystatus;
 
-import io.leadline.core.pipeline.PipelineJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +61,7 @@ public class OpportunityStatusResource {
     public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
         return statuses.create(caller, OpportunityStatusInput.forCreate(body))
-                .map(status -> FieldSelection.parse(fields).apply(PipelineJson.statusJson(status)));
+                .map(status -> FieldSelection.parse(fields).apply(OpportunityStatusJson.toJson(status)));
     }
 
     @PUT
@@ -70,7 +69,7 @@ public class OpportunityStatusResource {
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
         return statuses.update(caller, id, OpportunityStatusInput.forUpdate(body))
-                .map(status -> FieldSelection.parse(fields).apply(PipelineJson.statusJson(status)));
+                .map(status -> FieldSelection.parse(fields).apply(OpportunityStatusJson.toJson(status)));
     }
 
     @DELETE

@@ -1,9 +1,5 @@
 package io.leadline.core.opportunitystatus;
 
-import io.leadline.core.pipeline.Pipeline;
-import io.leadline.core.pipeline.PipelineJson;
-import io.leadline.core.pipeline.PipelineRepository;
-import io.leadline.core.pipeline.PipelineService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
@@ -22,7 +18,7 @@ import java.util.List;
 
 /**
  * Opportunity statuses; each change writes its {@code status.opportunity} event in the same transaction. Moving a
- * status between pipelines is a pipeline update ({@link PipelineService}), as in Close.
+ * status between pipelines is a pipeline update (the pipeline package's {@code PipelineService}), as in Close.
  */
 @ApplicationScoped
 public class OpportunityStatusService {
@@ -33,9 +29,6 @@ public class OpportunityStatusService {
     OpportunityStatusRepository statuses;
 
     @Inject
-    PipelineRepository pipelines;
-
-    @Inject
     Outbox outbox;
 
     /** A new status goes last in its pipeline: the pipeline named in the body, else the organization's first. */
@@ -43,21 +36,21 @@ public class OpportunityStatusService {
     public Uni<OpportunityStatus> create(Caller caller, OpportunityStatusInput input) {
         input.body.throwIfInvalid();
         String org = caller.organizationId();
-        return pipelineFor(org, input.pipelineId).chain(pipeline -> statuses.listOrdered(org).chain(existing -> {
+        return pipelineFor(org, input.pipelineId).chain(pipelineId -> statuses.listOrdered(org).chain(existing -> {
             Instant now = CloseDateTimes.now();
             OpportunityStatus status = new OpportunityStatus();
             status.id = Ids.longId("stat");
             status.organizationId = org;
-            status.pipelineId = pipeline.id;
+            status.pipelineId = pipelineId;
             status.label = input.label;
             status.type = input.type;
-            status.position = existing.stream().filter(s -> s.pipelineId.equals(pipeline.id))
+            status.position = existing.stream().filter(s -> s.pipelineId.equals(pipelineId))
                     .mapToInt(s -> s.position).max().orElse(-1) + 1;
             status.dateCreated = now;
             status.dateUpdated = now;
             return statuses.persist(status)
                     .chain(() -> outbox.append(DomainEvent.created(caller, OBJECT_TYPE, status.id, null,
-                            PipelineJson.statusJson(status))))
+                            OpportunityStatusJson.toJson(status))))
                     .replaceWith(status);
         }));
     }
@@ -68,13 +61,13 @@ public class OpportunityStatusService {
         input.body.throwIfInvalid();
         return statuses.findForChange(caller.organizationId(), id).onItem().ifNull().failWith(CloseException::notFound)
                 .chain(status -> {
-                    ObjectNode before = PipelineJson.statusJson(status);
+                    ObjectNode before = OpportunityStatusJson.toJson(status);
                     if (input.label != null) {
                         status.label = input.label;
                     }
                     status.dateUpdated = CloseDateTimes.now();
                     return outbox.append(DomainEvent.updated(caller, OBJECT_TYPE, status.id, null, before,
-                            PipelineJson.statusJson(status))).replaceWith(status);
+                            OpportunityStatusJson.toJson(status))).replaceWith(status);
                 });
     }
 
@@ -90,19 +83,16 @@ public class OpportunityStatusService {
                     }
                     return statuses.delete(status);
                 }).chain(() -> outbox.append(DomainEvent.deleted(caller, OBJECT_TYPE, id, null,
-                        PipelineJson.statusJson(status)))));
+                        OpportunityStatusJson.toJson(status)))));
     }
 
-    private Uni<Pipeline> pipelineFor(String org, String pipelineId) {
+    /** The pipeline a new status goes into: the one named (row-locked), else the organization's first. */
+    private Uni<String> pipelineFor(String org, String pipelineId) {
         if (pipelineId != null) {
-            return pipelines.findForChange(org, pipelineId).onItem().ifNull()
+            return statuses.lockPipeline(org, pipelineId).onItem().ifNull()
                     .failWith(() -> ValidationException.field("pipeline_id", "Unknown pipeline: " + pipelineId + "."));
         }
-        return pipelines.listOrdered(org).map(rows -> {
-            if (rows.isEmpty()) {
-                throw ValidationException.field("pipeline_id", "This organization has no pipeline; create one first.");
-            }
-            return rows.get(0);
-        });
+        return statuses.firstPipeline(org).onItem().ifNull().failWith(() ->
+                ValidationException.field("pipeline_id", "This organization has no pipeline; create one first."));
     }
 }

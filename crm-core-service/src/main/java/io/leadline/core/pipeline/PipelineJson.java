@@ -1,6 +1,7 @@
 package io.leadline.core.pipeline;
 
 import io.leadline.core.opportunitystatus.OpportunityStatus;
+import io.leadline.core.opportunitystatus.OpportunityStatusJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,16 +21,7 @@ public final class PipelineJson {
         json.put("organization_id", pipeline.organizationId);
         ArrayNode array = json.putArray("statuses");
         statuses.stream().filter(status -> status.pipelineId.equals(pipeline.id))
-                .forEach(status -> array.add(statusJson(status)));
-        return json;
-    }
-
-    public static ObjectNode statusJson(OpportunityStatus status) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("id", status.id);
-        json.put("label", status.label);
-        json.put("type", status.type);
-        json.put("pipeline_id", status.pipelineId);
+                .forEach(status -> array.add(OpportunityStatusJson.toJson(status)));
         return json;
     }
 }

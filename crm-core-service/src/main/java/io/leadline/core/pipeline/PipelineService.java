@@ -1,6 +1,7 @@
 package io.leadline.core.pipeline;
 
 import io.leadline.core.opportunitystatus.OpportunityStatus;
+import io.leadline.core.opportunitystatus.OpportunityStatusJson;
 import io.leadline.core.opportunitystatus.OpportunityStatusRepository;
 import io.leadline.core.opportunitystatus.OpportunityStatusService;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -158,7 +159,7 @@ public class PipelineService {
             Map<String, ObjectNode> pipelines = new LinkedHashMap<>();
             pipelineRows.forEach(pipeline -> pipelines.put(pipeline.id, PipelineJson.toJson(pipeline, statusRows)));
             Map<String, ObjectNode> statuses = new LinkedHashMap<>();
-            statusRows.forEach(status -> statuses.put(status.id, PipelineJson.statusJson(status)));
+            statusRows.forEach(status -> statuses.put(status.id, OpportunityStatusJson.toJson(status)));
             return new Snapshot(pipelines, statuses);
         }
     }
