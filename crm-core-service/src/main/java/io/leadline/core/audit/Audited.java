@@ -1,5 +1,6 @@
 package io.leadline.core.audit;
 
+import io.leadline.core.readmodel.StoredDocument;
 import io.leadline.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -9,10 +10,11 @@ import java.time.Instant;
 /**
  * Who created and last changed an object, and when: the columns behind Close's {@code created_by},
  * {@code updated_by}, {@code date_created} and {@code date_updated}. Objects whose wire form also names the users
- * extend {@link AuditedWithNames}.
+ * extend {@link AuditedWithNames}. Every audited object is a Close object with its stored wire form, hence the
+ * superclass.
  */
 @MappedSuperclass
-public abstract class Audited {
+public abstract class Audited extends StoredDocument {
 
     @Column(name = "created_by")
     public String createdBy;

@@ -1,15 +1,12 @@
 package io.leadline.core.contact;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.JsonColumnLists;
-import io.leadline.core.readmodel.StoredDocument;
 import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,7 +17,7 @@ import java.util.Map;
 /** A person at a lead. Emails, phones and urls are small ordered lists that are always read with the contact. */
 @Entity
 @Table(name = "contact")
-public class Contact extends Audited implements StoredDocument {
+public class Contact extends Audited {
 
     @Id
     public String id;
@@ -76,18 +73,8 @@ public class Contact extends Audited implements StoredDocument {
         urlsColumn = JsonColumnLists.wrap(urls);
     }
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = ContactJson.toJson(this).toString();
+    protected JsonNode document() {
+        return ContactJson.toJson(this);
     }
 }

@@ -1,16 +1,13 @@
 package io.leadline.core.lead;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.JsonColumnLists;
-import io.leadline.core.readmodel.StoredDocument;
 import io.quarkus.arc.Arc;
 import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -24,7 +21,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "lead")
-public class Lead extends AuditedWithNames implements StoredDocument {
+public class Lead extends AuditedWithNames {
 
     @Id
     public String id;
@@ -57,18 +54,8 @@ public class Lead extends AuditedWithNames implements StoredDocument {
         addressesColumn = JsonColumnLists.wrap(addresses);
     }
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = Arc.container().instance(LeadJson.class).get().toJson(new LeadView(this, null, List.of())).toString();
+    protected JsonNode document() {
+        return Arc.container().instance(LeadJson.class).get().toJson(new LeadView(this, null, List.of()));
     }
 }

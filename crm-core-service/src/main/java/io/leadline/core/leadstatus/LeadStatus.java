@@ -1,20 +1,18 @@
 package io.leadline.core.leadstatus;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 
 /** A lead status of one organization; the one with the lowest position is the default for new leads. */
 @Entity
 @Table(name = "lead_status")
-public class LeadStatus implements StoredDocument {
+public class LeadStatus extends StoredDocument {
 
     @Id
     public String id;
@@ -34,18 +32,8 @@ public class LeadStatus implements StoredDocument {
     @Column(name = "date_updated", nullable = false)
     public Instant dateUpdated;
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = LeadStatusJson.toJson(this).toString();
+    protected JsonNode document() {
+        return LeadStatusJson.toJson(this);
     }
 }

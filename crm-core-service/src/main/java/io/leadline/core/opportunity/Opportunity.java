@@ -1,14 +1,11 @@
 package io.leadline.core.opportunity;
 
-import io.leadline.core.readmodel.StoredDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,7 +19,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "opportunity")
-public class Opportunity extends AuditedWithNames implements StoredDocument {
+public class Opportunity extends AuditedWithNames {
 
     public static final String ONE_TIME = "one_time";
     public static final String MONTHLY = "monthly";
@@ -73,18 +70,8 @@ public class Opportunity extends AuditedWithNames implements StoredDocument {
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, Object> custom = new LinkedHashMap<>();
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = OpportunityJson.toJson(new OpportunityView(this, null, null, null, null, null, null)).toString();
+    protected JsonNode document() {
+        return OpportunityJson.toJson(new OpportunityView(this, null, null, null, null, null, null));
     }
 }

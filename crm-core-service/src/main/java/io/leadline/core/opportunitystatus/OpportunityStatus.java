@@ -1,20 +1,18 @@
 package io.leadline.core.opportunitystatus;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.readmodel.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 
 /** An opportunity status inside a pipeline; its type (active, won, lost) drives reports and {@code date_won}. */
 @Entity
 @Table(name = "opportunity_status")
-public class OpportunityStatus implements StoredDocument {
+public class OpportunityStatus extends StoredDocument {
 
     public static final String ACTIVE = "active";
     public static final String WON = "won";
@@ -44,18 +42,8 @@ public class OpportunityStatus implements StoredDocument {
     @Column(name = "date_updated", nullable = false)
     public Instant dateUpdated;
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = OpportunityStatusJson.toJson(this).toString();
+    protected JsonNode document() {
+        return OpportunityStatusJson.toJson(this);
     }
 }

@@ -1,23 +1,20 @@
 package io.leadline.core.readmodel;
 
-import io.leadline.core.contact.Contact;
-import io.leadline.core.integrationlink.IntegrationLink;
-import io.leadline.core.lead.Lead;
-import io.leadline.core.opportunity.Opportunity;
-import io.leadline.core.opportunitystatus.OpportunityStatus;
-import io.leadline.core.pipeline.Pipeline;
-import io.leadline.core.leadstatus.LeadStatus;
-import io.leadline.core.task.Task;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.Table;
+import jakarta.persistence.metamodel.EntityType;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Gives rows written before documents existed (V6) their document, through the same Java mappers as every write:
@@ -30,19 +27,8 @@ public class ReadDocuments {
     private static final Logger LOG = Logger.getLogger(ReadDocuments.class);
     static final int BATCH = 500;
 
-    /** Parents before children, in the order a reader needs them; the table names are constants. */
-    private static final Map<String, Class<? extends StoredDocument>> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("lead_status", LeadStatus.class);
-        TABLES.put("pipeline", Pipeline.class);
-        TABLES.put("opportunity_status", OpportunityStatus.class);
-        TABLES.put("integration_link", IntegrationLink.class);
-        TABLES.put("lead", Lead.class);
-        TABLES.put("contact", Contact.class);
-        TABLES.put("opportunity", Opportunity.class);
-        TABLES.put("task", Task.class);
-    }
+    @Inject
+    Mutiny.SessionFactory sessionFactory;
 
     private volatile boolean complete;
 
@@ -57,10 +43,25 @@ public class ReadDocuments {
     /** Renders every row without a document; answers how many. */
     public Uni<Long> backfill() {
         Uni<Long> total = Uni.createFrom().item(0L);
-        for (Map.Entry<String, Class<? extends StoredDocument>> table : TABLES.entrySet()) {
-            total = total.chain(sum -> all(table.getKey(), table.getValue(), sum));
+        for (Class<? extends StoredDocument> type : storedTypes()) {
+            String table = type.getAnnotation(Table.class).name();
+            total = total.chain(sum -> all(table, type, sum));
         }
         return total;
+    }
+
+    /**
+     * Every entity with a stored document, found in Hibernate's metamodel, so this package names no aggregate and a
+     * new one is covered by extending {@link StoredDocument}. A document renders from its own row only, so the order
+     * (by table name) doesn't matter; it is fixed so that replicas walk the tables alike.
+     */
+    private List<Class<? extends StoredDocument>> storedTypes() {
+        return sessionFactory.getMetamodel().getEntities().stream()
+                .map(EntityType::getJavaType)
+                .filter(StoredDocument.class::isAssignableFrom)
+                .<Class<? extends StoredDocument>>map(type -> type.asSubclass(StoredDocument.class))
+                .sorted(Comparator.comparing(type -> type.getAnnotation(Table.class).name()))
+                .toList();
     }
 
     private Uni<Long> all(String table, Class<? extends StoredDocument> type, long sum) {
@@ -75,7 +76,7 @@ public class ReadDocuments {
                 .getResultList()
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0)
                         : session.find(type, ids.toArray()).map(rows -> {
-                            rows.stream().filter(java.util.Objects::nonNull).forEach(StoredDocument::renderDocument);
+                            rows.stream().filter(Objects::nonNull).forEach(StoredDocument::renderDocument);
                             return ids.size();
                         }))));
     }

@@ -1,14 +1,11 @@
 package io.leadline.core.task;
 
-import io.leadline.core.readmodel.StoredDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.audit.AuditedWithNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +16,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "task")
-public class Task extends AuditedWithNames implements StoredDocument {
+public class Task extends AuditedWithNames {
 
     @Id
     public String id;
@@ -71,18 +68,8 @@ public class Task extends AuditedWithNames implements StoredDocument {
         dateSort = date.sortKey();
     }
 
-    /**
-     * Its own wire form, for the read path (see {@link StoredDocument}); written with every insert and update of the
-     * row and never read back into the entity.
-     */
-    @Column(name = "doc", columnDefinition = "jsonb")
-    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
-    String doc;
-
     @Override
-    @PrePersist
-    @PreUpdate
-    public void renderDocument() {
-        doc = TaskJson.toJson(this, null).toString();
+    protected JsonNode document() {
+        return TaskJson.toJson(this, null);
     }
 }
