@@ -20,4 +20,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, String>
                 Parameters.with("org", organizationId).and("lead", leadId));
     }
 
+    public Uni<Long> deleteOfLead(String organizationId, String leadId) {
+        return delete("organizationId = :org and leadId = :lead", Parameters.with("org", organizationId).and("lead", leadId));
+    }
 }

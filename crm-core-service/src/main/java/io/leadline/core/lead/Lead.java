@@ -56,6 +56,6 @@ public class Lead extends AuditedWithNames {
 
     @Override
     protected JsonNode document() {
-        return Arc.container().instance(LeadJson.class).get().toJson(new LeadView(this, null, List.of()));
+        return Arc.container().instance(LeadJson.class).get().toJson(LeadView.own(this));
     }
 }

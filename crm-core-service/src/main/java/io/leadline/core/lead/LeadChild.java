@@ -1,17 +1,66 @@
 package io.leadline.core.lead;
 
+import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.RequestBody;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An aggregate that hangs off a lead (contacts, opportunities, tasks) and shows in the lead's wire form. The lead
- * asks each child for the fields it contributes, as SQL composed into the lead's read statement, so the lead reads
- * in one statement and a new child is a new bean, not a change to lead code.
+ * An aggregate that hangs off a lead (contacts, opportunities, tasks): the one way a child plugs into the lead, on
+ * the read and on the write side, so that {@code lead} imports no child package and a new child is a new bean, not
+ * a change to lead code. A child may use the lead's public classes; the lead knows children only as this interface
+ * (collected by {@link LeadChildren}).
+ *
+ * <p>One convention for every cascade: a child changes its rows inside the lead's transaction and <em>answers</em>
+ * its events; the lead appends them to the outbox together with its own, in a fixed order.
  */
 public interface LeadChild {
 
     /**
-     * The lead's fields this child composes (e.g. {@code tasks}), each a SQL expression over the lead row aliased
-     * {@code lead} (its columns {@code lead.id}, {@code lead.organization_id}, {@code lead.name}).
+     * Where this child comes among the lead's children (lower first): its fields in the lead's wire form, its events
+     * on a merge and on a cascade delete follow this order (see {@link #referencedByOtherChildren()}).
+     */
+    int order();
+
+    /**
+     * True when other children's rows point at this child's rows (opportunities and tasks name a contact): a cascade
+     * deletes it after all the others, so their rows are gone before its own.
+     */
+    default boolean referencedByOtherChildren() {
+        return false;
+    }
+
+    /**
+     * Read side: the lead's fields this child composes (e.g. {@code tasks}), each a SQL expression over the lead row
+     * aliased {@code lead} (its columns {@code lead.id}, {@code lead.organization_id}, {@code lead.name}).
      */
     Map<String, String> leadFields(String lead);
+
+    /**
+     * Write side: the same fields as {@link #leadFields} for the lead's events and write answers, rendered from this
+     * child's rows as the caller's transaction sees them.
+     */
+    Uni<LeadFields> fieldsOf(String organizationId, Lead lead);
+
+    /**
+     * Reads what a lead body says about this child. On create it answers the children to create with the lead (a
+     * lead's {@code contacts}); on update a child that can only be posted with a new lead refuses its field. Field
+     * errors go to the body, before anything is written. Most children can't be posted inside a lead.
+     */
+    default NewChildren readFromLeadBody(RequestBody body, boolean update) {
+        return NewChildren.NONE;
+    }
+
+    /**
+     * A merge: moves every row of {@code from} to {@code to} (managed entities, written at the next flush) and
+     * answers their events.
+     */
+    Uni<List<DomainEvent>> moveAll(Caller caller, Lead from, Lead to, Instant now);
+
+    /** A lead's deletion: deletes every row of the lead and answers their {@code deleted} events. */
+    Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead);
 }

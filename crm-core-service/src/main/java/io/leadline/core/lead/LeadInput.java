@@ -2,7 +2,6 @@ package io.leadline.core.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.leadline.core.contact.ContactDraft;
 import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
@@ -30,11 +29,12 @@ final class LeadInput {
     final Patch<List<Map<String, Object>>> addresses;
     final String statusId;
     final String statusLabel;
-    final List<ContactDraft> contacts;
+    /** What the body creates of each child with the lead (its {@code contacts}); none on update. */
+    final List<NewChildren> children;
     /** Custom values to set (field id to value) and to clear (field id to null). */
     final Map<String, Object> custom;
 
-    private LeadInput(RequestBody body, boolean update) {
+    private LeadInput(RequestBody body, boolean update, LeadChildren leadChildren) {
         this.body = body;
         this.name = Patch.read(body, "name", body.string("name"));
         this.description = Patch.read(body, "description", body.string("description"));
@@ -48,21 +48,16 @@ final class LeadInput {
         if (statusId != null && statusLabel != null) {
             body.fail("status", "Send either status_id or status, not both.");
         }
-        if (update && body.has("contacts")) {
-            body.fail("contacts", "Contacts can't be changed here; use the /contact/ endpoints.");
-            this.contacts = List.of();
-        } else {
-            this.contacts = readContacts(body);
-        }
+        this.children = leadChildren.readFromLeadBody(body, update);
         this.custom = CustomValues.read(body);
     }
 
-    static LeadInput forCreate(JsonNode json) {
-        return new LeadInput(RequestBody.of(json), false);
+    static LeadInput forCreate(JsonNode json, LeadChildren leadChildren) {
+        return new LeadInput(RequestBody.of(json), false, leadChildren);
     }
 
-    static LeadInput forUpdate(JsonNode json) {
-        return new LeadInput(RequestBody.of(json), true);
+    static LeadInput forUpdate(JsonNode json, LeadChildren leadChildren) {
+        return new LeadInput(RequestBody.of(json), true, leadChildren);
     }
 
     boolean changesStatus() {
@@ -90,20 +85,5 @@ final class LeadInput {
             addresses.add(values);
         }
         return addresses;
-    }
-
-    private static List<ContactDraft> readContacts(RequestBody body) {
-        ArrayNode array = body.array("contacts");
-        List<ContactDraft> contacts = new ArrayList<>();
-        if (array == null) {
-            return contacts;
-        }
-        for (int i = 0; i < array.size(); i++) {
-            RequestBody contact = body.nested("contacts", i, array.get(i));
-            if (contact != null) {
-                contacts.add(ContactDraft.read(contact));
-            }
-        }
-        return contacts;
     }
 }

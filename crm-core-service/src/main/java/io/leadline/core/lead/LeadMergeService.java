@@ -1,11 +1,6 @@
 package io.leadline.core.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.core.contact.Contact;
-import io.leadline.core.contact.ContactJson;
-import io.leadline.core.contact.ContactRepository;
-import io.leadline.core.opportunity.LeadOpportunities;
-import io.leadline.core.task.LeadTasks;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
@@ -16,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,13 +31,7 @@ public class LeadMergeService {
     LeadRepository leads;
 
     @Inject
-    ContactRepository contacts;
-
-    @Inject
-    LeadOpportunities leadOpportunities;
-
-    @Inject
-    LeadTasks leadTasks;
+    LeadChildren children;
 
     @Inject
     LeadJson leadJson;
@@ -84,38 +72,27 @@ public class LeadMergeService {
         Instant now = CloseDateTimes.now();
         BlankFields.fillFrom(from, to);
         to.touch(caller, now);
-        List<DomainEvent> events = new ArrayList<>(moveContacts(caller, source.contacts(), to, now));
-        return leadOpportunities.moveAll(caller, from, to, now).invoke(events::addAll)
-                .chain(() -> leadTasks.moveAll(caller, from, to, now)).invoke(events::addAll)
-                // The moves must reach the database before the source row goes (foreign keys) and before the
-                // destination is read back with its new children.
-                .chain(() -> leads.flush())
-                .chain(() -> leads.delete(from))
-                .chain(() -> leads.flush())
-                .chain(() -> leadService.loadView(caller.organizationId(), to.id))
-                .chain(merged -> {
-                    ObjectNode after = leadJson.toJson(merged);
-                    DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id, destinationBefore, after)
-                            .ifPresent(events::add);
-                    // Its last state: the lead as it was once its children had moved on.
-                    events.add(DomainEvent.deleted(caller, LeadService.LEAD, from.id, from.id,
-                            leadJson.toJson(new LeadView(from, source.statusLabel(), List.of()))));
-                    events.add(DomainEvent.of(caller, LeadService.LEAD, to.id, "merged", to.id, List.of(), null, after));
-                    return outbox.appendAll(events.stream()
-                            .map(event -> event.withMeta(MERGE_SOURCE, from.id).withMeta(MERGE_DESTINATION, to.id))
-                            .toList());
-                });
-    }
-
-    private static List<DomainEvent> moveContacts(Caller caller, List<Contact> moving, Lead to, Instant now) {
-        List<DomainEvent> events = new ArrayList<>();
-        for (Contact contact : moving) {
-            ObjectNode previous = ContactJson.toJson(contact);
-            contact.leadId = to.id;
-            contact.touch(caller, now);
-            DomainEvent.updated(caller, LeadService.CONTACT, contact.id, to.id, previous, ContactJson.toJson(contact))
-                    .ifPresent(events::add);
-        }
-        return events;
+        // Every child moves its rows (contacts, opportunities, tasks, in LeadChildren's order) and answers its events.
+        return children.moveAll(caller, from, to, now).chain(events -> leads.flush()
+                // The moves must reach the database before the source row goes (foreign keys) and before both
+                // leads are read back with their children.
+                .chain(() -> children.view(caller.organizationId(), from, source.statusLabel()))
+                .chain(sourceAfter -> leads.delete(from)
+                        .chain(() -> leads.flush())
+                        .chain(() -> leadService.loadView(caller.organizationId(), to.id))
+                        .chain(merged -> {
+                            ObjectNode after = leadJson.toJson(merged);
+                            DomainEvent.updated(caller, LeadService.LEAD, to.id, to.id, destinationBefore, after)
+                                    .ifPresent(events::add);
+                            // Its last state: the lead as it was once its children had moved on.
+                            events.add(DomainEvent.deleted(caller, LeadService.LEAD, from.id, from.id,
+                                    leadJson.toJson(sourceAfter)));
+                            events.add(DomainEvent.of(caller, LeadService.LEAD, to.id, "merged", to.id, List.of(),
+                                    null, after));
+                            return outbox.appendAll(events.stream()
+                                    .map(event -> event.withMeta(MERGE_SOURCE, from.id)
+                                            .withMeta(MERGE_DESTINATION, to.id))
+                                    .toList());
+                        })));
     }
 }

@@ -2,12 +2,9 @@ package io.leadline.core.lead;
 
 import io.leadline.platform.read.FilterType;
 import io.leadline.platform.read.ReadTable;
-import io.quarkus.arc.All;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import java.util.List;
 
 /**
  * How leads are read: the stored document, the status label by join (so a renamed status shows at once), and the
@@ -19,8 +16,7 @@ public class LeadReads {
     static final String ALIAS = "l";
 
     @Inject
-    @All
-    List<LeadChild> children;
+    LeadChildren children;
 
     private ReadTable table;
 
@@ -40,7 +36,7 @@ public class LeadReads {
                 .orderBy("date_updated", "l.date_updated")
                 .defaultOrder("-date_created")
                 .maxLimit(100);
-        children.forEach(child -> child.leadFields(ALIAS).forEach(builder::composed));
+        children.all().forEach(child -> child.leadFields(ALIAS).forEach(builder::composed));
         table = builder.build();
     }
 

@@ -45,6 +45,9 @@ public class LeadResource {
     LeadReads leadReads;
 
     @Inject
+    LeadChildren leadChildren;
+
+    @Inject
     JsonReads reads;
 
     @GET
@@ -57,7 +60,7 @@ public class LeadResource {
     @POST
     public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        LeadInput input = LeadInput.forCreate(body);
+        LeadInput input = LeadInput.forCreate(body, leadChildren);
         return leads.create(caller, input).map(view -> FieldSelection.parse(fields).apply(leadJson.toJson(view)));
     }
 
@@ -72,7 +75,7 @@ public class LeadResource {
     @Path("{id}")
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        LeadInput input = LeadInput.forUpdate(body);
+        LeadInput input = LeadInput.forUpdate(body, leadChildren);
         return leads.update(caller, id, input).map(view -> FieldSelection.parse(fields).apply(leadJson.toJson(view)));
     }
 

@@ -1,26 +1,15 @@
 package io.leadline.core.lead;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.core.contact.Contact;
-
 import java.util.List;
 
 /**
- * A lead with what its wire form needs from other tables: its status label, its contacts and the wire form of its
- * incomplete tasks and of its opportunities.
+ * A lead with what its wire form needs from other tables: its status label and the fields each of its children
+ * (contacts, opportunities, tasks: {@link LeadChild}) shows in it, rendered when the view was loaded.
  */
-public record LeadView(Lead lead, String statusLabel, List<Contact> contacts, List<ObjectNode> tasks,
-                       List<ObjectNode> opportunities) {
+public record LeadView(Lead lead, String statusLabel, List<LeadFields> children) {
 
-    public LeadView(Lead lead, String statusLabel, List<Contact> contacts) {
-        this(lead, statusLabel, contacts, List.of(), List.of());
-    }
-
-    public LeadView withTasks(List<ObjectNode> incompleteTasks) {
-        return new LeadView(lead, statusLabel, contacts, incompleteTasks, opportunities);
-    }
-
-    public LeadView withOpportunities(List<ObjectNode> leadOpportunities) {
-        return new LeadView(lead, statusLabel, contacts, tasks, leadOpportunities);
+    /** The lead's own fields only, as its stored document holds them (the reads compose the rest). */
+    static LeadView own(Lead lead) {
+        return new LeadView(lead, null, List.of());
     }
 }

@@ -1,6 +1,5 @@
 package io.leadline.core.lead;
 
-import io.leadline.core.contact.Contact;
 import io.leadline.core.leadstatus.LeadStatus;
 import io.leadline.core.leadstatus.LeadStatusRepository;
 import io.leadline.platform.events.DomainEvent;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -31,6 +31,9 @@ public class NewLeads {
 
     @Inject
     LeadJson leadJson;
+
+    @Inject
+    LeadChildren children;
 
     @Inject
     Outbox outbox;
@@ -58,12 +61,19 @@ public class NewLeads {
     }
 
     /**
-     * Stores the lead and records its {@code lead.created}, whose data shows {@code contacts} (the ones created with
-     * it, which the caller stores and records next). Answers the lead's view.
+     * Stores the lead, then the children created with it, and records {@code lead.created} (whose data shows those
+     * children) followed by the children's own events. Answers the lead's view.
      */
-    public Uni<LeadView> store(Caller caller, Lead lead, LeadStatus status, List<Contact> contacts) {
-        LeadView view = new LeadView(lead, status.label, contacts);
-        DomainEvent created = DomainEvent.created(caller, LeadService.LEAD, lead.id, lead.id, leadJson.toJson(view));
-        return leads.persist(lead).chain(() -> outbox.append(created)).replaceWith(view);
+    public Uni<LeadView> store(Caller caller, Lead lead, LeadStatus status, NewChildren newChildren, Instant now) {
+        return leads.persist(lead)
+                .chain(() -> newChildren.create(caller, lead, now))
+                // The children must reach the database before the lead's view reads them back.
+                .call(() -> leads.flush())
+                .chain(childEvents -> children.view(caller.organizationId(), lead, status.label).chain(view -> {
+                    List<DomainEvent> events = new ArrayList<>();
+                    events.add(DomainEvent.created(caller, LeadService.LEAD, lead.id, lead.id, leadJson.toJson(view)));
+                    events.addAll(childEvents);
+                    return outbox.appendAll(events).replaceWith(view);
+                }));
     }
 }

@@ -1,8 +1,11 @@
 package io.leadline.core.opportunity;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
+import io.leadline.core.lead.LeadFields;
 import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.security.Caller;
@@ -16,14 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the lead endpoints need from opportunities: the {@code opportunities} embed and moving them to another lead
- * when leads are merged. Runs inside the caller's session or transaction.
+ * What the lead endpoints need from opportunities: the {@code opportunities} embed, moving them to another lead when
+ * leads are merged, and deleting them with their lead. Runs inside the caller's session or transaction.
  */
 @ApplicationScoped
 public class LeadOpportunities implements LeadChild {
 
     @Inject
     OpportunityRepository opportunities;
+
+    /** After the contacts they may name. */
+    @Override
+    public int order() {
+        return 2;
+    }
 
     /** The lead's {@code opportunities}: their wire forms, oldest first, composed in the lead's read statement. */
     @Override
@@ -34,16 +43,22 @@ public class LeadOpportunities implements LeadChild {
                 + ".id), '[]'::jsonb)");
     }
 
-    /** The wire form of the lead's opportunities, for the lead's own events (inside the writing transaction). */
-    public Uni<List<ObjectNode>> ofLead(String organizationId, String leadId) {
-        return opportunities.viewsOfLead(organizationId, leadId)
-                .map(views -> views.stream().map(OpportunityJson::toJson).toList());
+    /** The lead's {@code opportunities} for its events and write answers (inside the writing transaction). */
+    @Override
+    public Uni<LeadFields> fieldsOf(String organizationId, Lead lead) {
+        return opportunities.viewsOfLead(organizationId, lead.id).map(views -> {
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            ArrayNode array = fields.putArray("opportunities");
+            views.forEach(view -> array.add(OpportunityJson.toJson(view)));
+            return LeadFields.of(fields);
+        });
     }
 
     /**
      * Deletes every opportunity of the lead and answers their {@code opportunity.deleted} events, for the lead's own
      * transaction (the same convention as the lead's tasks): a deleted lead takes its opportunities with it.
      */
+    @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
         String org = caller.organizationId();
         return opportunities.viewsOfLead(org, lead.id).chain(views -> {
@@ -59,6 +74,7 @@ public class LeadOpportunities implements LeadChild {
      * Moves every opportunity of {@code from} to {@code to} (managed entities, written at the next flush) and answers
      * their {@code opportunity.updated} events. {@code lead_name} is the destination's name as given.
      */
+    @Override
     public Uni<List<DomainEvent>> moveAll(Caller caller, Lead from, Lead to, Instant now) {
         return opportunities.viewsOfLead(caller.organizationId(), from.id).map(views -> {
             List<DomainEvent> events = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.leadline.core.custom.CustomValues;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.core.lead.LeadView;
+import io.leadline.core.lead.NewChildren;
 import io.leadline.core.lead.NewLeads;
 import io.leadline.core.opportunitystatus.OpportunityStatus;
 import io.leadline.core.opportunitystatus.OpportunityStatusRepository;
@@ -129,8 +130,11 @@ public class OpportunityService {
      */
     private Uni<Lead> untitledLead(Caller caller) {
         return newLeads.defaultStatus(caller.organizationId())
-                .chain(status -> newLeads.store(caller, newLeads.build(caller, UNTITLED, status, CloseDateTimes.now()),
-                        status, List.of()))
+                .chain(status -> {
+                    Instant now = CloseDateTimes.now();
+                    return newLeads.store(caller, newLeads.build(caller, UNTITLED, status, now), status,
+                            NewChildren.NONE, now);
+                })
                 .map(LeadView::lead);
     }
 

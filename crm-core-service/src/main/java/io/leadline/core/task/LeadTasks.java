@@ -1,8 +1,11 @@
 package io.leadline.core.task;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
+import io.leadline.core.lead.LeadFields;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.security.Caller;
@@ -12,21 +15,24 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * What the lead endpoints need from tasks: the {@code tasks} embed (incomplete tasks only, as Close shows them) and
- * the cascade when a lead is deleted. Runs inside the caller's session or transaction.
+ * What the lead endpoints need from tasks: the {@code tasks} embed (incomplete tasks only, as Close shows them),
+ * moving them on a merge and the cascade when a lead is deleted. Runs inside the caller's session or transaction.
  */
 @ApplicationScoped
 public class LeadTasks implements LeadChild {
 
     @Inject
     TaskRepository tasks;
+
+    /** Last: tasks refer to the lead's contacts. */
+    @Override
+    public int order() {
+        return 3;
+    }
 
     /**
      * The lead's {@code tasks}: its incomplete tasks in list order (a day's date-only tasks before its timed ones,
@@ -40,17 +46,19 @@ public class LeadTasks implements LeadChild {
                 + ".id and not t.is_complete), '[]'::jsonb)");
     }
 
-    /** The wire form of the incomplete tasks of each lead, for the leads' own events (inside their transaction). */
-    public Uni<Map<String, List<ObjectNode>>> incompleteByLead(String organizationId, Collection<Lead> leads) {
-        Map<String, String> names = new HashMap<>();
-        leads.forEach(lead -> names.put(lead.id, lead.name));
-        return tasks.incompleteOfLeads(organizationId, names.keySet()).map(rows -> rows.stream().collect(
-                Collectors.groupingBy(task -> task.leadId,
-                        Collectors.mapping(task -> TaskJson.toJson(task, names.get(task.leadId)),
-                                Collectors.toList()))));
+    /** The lead's {@code tasks} for its events and write answers (inside the writing transaction). */
+    @Override
+    public Uni<LeadFields> fieldsOf(String organizationId, Lead lead) {
+        return tasks.incompleteOfLead(organizationId, lead.id).map(rows -> {
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
+            ArrayNode array = fields.putArray("tasks");
+            rows.forEach(task -> array.add(TaskJson.toJson(task, lead.name)));
+            return LeadFields.of(fields);
+        });
     }
 
     /** Deletes every task of the lead and answers their {@code deleted} events, for the lead's own transaction. */
+    @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
         return tasks.allOfLead(caller.organizationId(), lead.id).chain(rows -> {
             List<DomainEvent> events = rows.stream().map(task -> DomainEvent.deleted(caller,
@@ -67,6 +75,7 @@ public class LeadTasks implements LeadChild {
      * Moves every task of {@code from} (complete or not) to {@code to} (managed entities, written at the next flush)
      * and answers their {@code updated} events, for a lead merge's transaction.
      */
+    @Override
     public Uni<List<DomainEvent>> moveAll(Caller caller, Lead from, Lead to, Instant now) {
         return tasks.allOfLead(caller.organizationId(), from.id).map(rows -> {
             List<DomainEvent> events = new ArrayList<>();

@@ -28,13 +28,10 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
                 Parameters.with("org", organizationId).and("ids", List.copyOf(ids)));
     }
 
-    /** The incomplete tasks of several leads in one query, in list order (date-only before timed, dateless last). */
-    public Uni<List<Task>> incompleteOfLeads(String organizationId, Collection<String> leadIds) {
-        if (leadIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return list("organizationId = :org and leadId in (:leads) and isComplete = false order by dateSort, id",
-                Parameters.with("org", organizationId).and("leads", leadIds));
+    /** The lead's incomplete tasks in list order (date-only before timed, dateless last). */
+    public Uni<List<Task>> incompleteOfLead(String organizationId, String leadId) {
+        return list("organizationId = :org and leadId = :lead and isComplete = false order by dateSort, id",
+                Parameters.with("org", organizationId).and("lead", leadId));
     }
 
     public Uni<List<Task>> allOfLead(String organizationId, String leadId) {
