@@ -18,11 +18,10 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
 
     /** The lead and its status label in one round trip: the single-lead GET is the hottest path of the API. */
     public Uni<LeadWithLabel> findWithStatusLabel(String organizationId, String id) {
-        return getSession().chain(session -> session.createSelectionQuery(WITH_STATUS_LABEL, Object[].class)
+        return getSession().chain(session -> session.createSelectionQuery(WITH_STATUS_LABEL, LeadWithLabel.class)
                 .setParameter("id", id)
                 .setParameter("org", organizationId)
-                .getSingleResultOrNull()
-                .map(row -> row == null ? null : new LeadWithLabel((Lead) row[0], (String) row[1])));
+                .getSingleResultOrNull());
     }
 
     public Uni<Lead> findInOrganization(String organizationId, String id) {
@@ -45,6 +44,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
                 .replaceWithVoid();
     }
 
+    /** A row of {@link #WITH_STATUS_LABEL}, built by Hibernate from the selection's items in order. */
     public record LeadWithLabel(Lead lead, String statusLabel) {
     }
 }

@@ -20,31 +20,25 @@ public class OpportunityRepository implements PanacheRepositoryBase<Opportunity,
             + " left join Lead l on l.id = o.leadId and l.organizationId = o.organizationId"
             + " left join Contact c on c.id = o.contactId and c.organizationId = o.organizationId"
             + " where o.organizationId = :org";
+    /** Its selection matches {@link OpportunityView}'s components, so Hibernate builds the views itself. */
     private static final String VIEW = "select o, s.label, s.type, s.pipelineId, p.name, l.name, c.name" + FROM;
 
     public Uni<OpportunityView> findView(String organizationId, String id) {
-        return getSession().chain(session -> session.createSelectionQuery(VIEW + " and o.id = :id", Object[].class)
+        return getSession().chain(session -> session.createSelectionQuery(VIEW + " and o.id = :id", OpportunityView.class)
                 .setParameter("org", organizationId)
                 .setParameter("id", id)
-                .getSingleResultOrNull()
-                .map(row -> row == null ? null : view(row)));
+                .getSingleResultOrNull());
     }
 
     public Uni<List<OpportunityView>> viewsOfLead(String organizationId, String leadId) {
         return getSession().chain(session -> session
-                .createSelectionQuery(VIEW + " and o.leadId = :lead order by o.id", Object[].class)
+                .createSelectionQuery(VIEW + " and o.leadId = :lead order by o.id", OpportunityView.class)
                 .setParameter("org", organizationId)
                 .setParameter("lead", leadId)
-                .getResultList()
-                .map(rows -> rows.stream().map(OpportunityRepository::view).toList()));
+                .getResultList());
     }
 
     public Uni<Long> deleteOfLead(String organizationId, String leadId) {
         return delete("organizationId = :org and leadId = :lead", Parameters.with("org", organizationId).and("lead", leadId));
-    }
-
-    private static OpportunityView view(Object[] row) {
-        return new OpportunityView((Opportunity) row[0], (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5], (String) row[6]);
     }
 }

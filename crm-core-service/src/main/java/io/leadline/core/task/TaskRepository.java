@@ -45,18 +45,22 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
             return Uni.createFrom().item(Map.of());
         }
         return getSession().chain(session -> session.createSelectionQuery(
-                        "select l.id, l.name from Lead l where l.organizationId = :org and l.id in (:ids)", Object[].class)
+                        "select l.id, l.name from Lead l where l.organizationId = :org and l.id in (:ids)", LeadName.class)
                 .setParameter("org", organizationId)
                 .setParameter("ids", List.copyOf(leadIds))
                 .getResultList()
                 .map(rows -> {
                     Map<String, String> names = new HashMap<>();
-                    rows.forEach(row -> names.put((String) row[0], (String) row[1]));
+                    rows.forEach(row -> names.put(row.id(), row.name()));
                     return names;
                 }));
     }
 
     static Collection<String> leadIdsOf(Collection<Task> tasks) {
         return tasks.stream().map(task -> task.leadId).collect(Collectors.toSet());
+    }
+
+    /** A row of {@link #leadNames}, built by Hibernate from the selection's items in order. */
+    public record LeadName(String id, String name) {
     }
 }
