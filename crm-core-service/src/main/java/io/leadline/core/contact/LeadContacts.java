@@ -155,10 +155,8 @@ public class LeadContacts implements LeadChild {
     @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
         String org = caller.organizationId();
-        return contacts.listOfLead(org, lead.id).chain(rows -> {
-            List<DomainEvent> events = rows.stream().map(contact -> DomainEvent.deleted(caller,
-                    ContactService.CONTACT, contact.id, lead.id, ContactJson.toJson(contact))).toList();
-            return rows.isEmpty() ? Uni.createFrom().item(events) : contacts.deleteOfLead(org, lead.id).replaceWith(events);
-        });
+        return LeadChild.deleteRows(contacts.listOfLead(org, lead.id), contact -> DomainEvent.deleted(caller,
+                ContactService.CONTACT, contact.id, lead.id, ContactJson.toJson(contact)),
+                () -> contacts.deleteOfLead(org, lead.id));
     }
 }

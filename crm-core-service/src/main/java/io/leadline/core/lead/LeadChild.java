@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An aggregate that hangs off a lead (contacts, opportunities, tasks): the one way a child plugs into the lead, on
@@ -63,4 +65,16 @@ public interface LeadChild {
 
     /** A lead's deletion: deletes every row of the lead and answers their {@code deleted} events. */
     Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead);
+
+    /**
+     * How every child's {@link #deleteAllOf} goes: the lead's rows (loaded for their last state) become their
+     * {@code deleted} events, then one statement deletes them all (none when the lead has none).
+     */
+    static <T> Uni<List<DomainEvent>> deleteRows(Uni<List<T>> rows, Function<T, DomainEvent> deleted,
+                                                 Supplier<Uni<Long>> deleteAll) {
+        return rows.chain(found -> {
+            List<DomainEvent> events = found.stream().map(deleted).toList();
+            return found.isEmpty() ? Uni.createFrom().item(events) : deleteAll.get().replaceWith(events);
+        });
+    }
 }

@@ -1,7 +1,5 @@
 package io.leadline.core.opportunity;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
@@ -46,12 +44,8 @@ public class LeadOpportunities implements LeadChild {
     /** The lead's {@code opportunities} for its events and write answers (inside the writing transaction). */
     @Override
     public Uni<LeadFields> fieldsOf(String organizationId, Lead lead) {
-        return opportunities.viewsOfLead(organizationId, lead.id).map(views -> {
-            ObjectNode fields = JsonNodeFactory.instance.objectNode();
-            ArrayNode array = fields.putArray("opportunities");
-            views.forEach(view -> array.add(OpportunityJson.toJson(view)));
-            return LeadFields.of(fields);
-        });
+        return opportunities.viewsOfLead(organizationId, lead.id).map(views -> LeadFields.ofArray("opportunities",
+                views.stream().map(OpportunityJson::toJson).toList()));
     }
 
     /**
@@ -61,13 +55,9 @@ public class LeadOpportunities implements LeadChild {
     @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
         String org = caller.organizationId();
-        return opportunities.viewsOfLead(org, lead.id).chain(views -> {
-            List<DomainEvent> events = views.stream().map(view -> DomainEvent.deleted(caller,
-                    OpportunityService.OPPORTUNITY, view.opportunity().id, lead.id, OpportunityJson.toJson(view)))
-                    .toList();
-            return views.isEmpty() ? Uni.createFrom().item(events)
-                    : opportunities.deleteOfLead(org, lead.id).replaceWith(events);
-        });
+        return LeadChild.deleteRows(opportunities.viewsOfLead(org, lead.id), view -> DomainEvent.deleted(caller,
+                OpportunityService.OPPORTUNITY, view.opportunity().id, lead.id, OpportunityJson.toJson(view)),
+                () -> opportunities.deleteOfLead(org, lead.id));
     }
 
     /**

@@ -41,20 +41,20 @@ public class OpportunityStatusRepository implements PanacheRepositoryBase<Opport
      * because pipelines (which list and arrange their statuses) belong to the pipeline package, which imports this one.
      */
     public Uni<String> lockPipeline(String organizationId, String pipelineId) {
-        return getSession().chain(session -> session
-                .createNativeQuery("select id from pipeline where organization_id = :org and id = :id for update",
-                        String.class)
-                .setParameter("org", organizationId)
-                .setParameter("id", pipelineId)
-                .getSingleResultOrNull());
+        return pipelineId("select id from pipeline where organization_id = :org and id = :id for update",
+                organizationId, pipelineId);
     }
 
     /** The organization's first pipeline by position, or null when it has none. */
     public Uni<String> firstPipeline(String organizationId) {
-        return getSession().chain(session -> session
-                .createNativeQuery("select id from pipeline where organization_id = :org order by position, id limit 1",
-                        String.class)
-                .setParameter("org", organizationId)
-                .getSingleResultOrNull());
+        return pipelineId("select id from pipeline where organization_id = :org order by position, id limit 1",
+                organizationId, null);
+    }
+
+    private Uni<String> pipelineId(String sql, String organizationId, String pipelineId) {
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, String.class).setParameter("org", organizationId);
+            return (pipelineId == null ? query : query.setParameter("id", pipelineId)).getSingleResultOrNull();
+        });
     }
 }

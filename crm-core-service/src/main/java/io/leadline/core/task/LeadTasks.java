@@ -1,7 +1,5 @@
 package io.leadline.core.task;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
@@ -49,26 +47,17 @@ public class LeadTasks implements LeadChild {
     /** The lead's {@code tasks} for its events and write answers (inside the writing transaction). */
     @Override
     public Uni<LeadFields> fieldsOf(String organizationId, Lead lead) {
-        return tasks.incompleteOfLead(organizationId, lead.id).map(rows -> {
-            ObjectNode fields = JsonNodeFactory.instance.objectNode();
-            ArrayNode array = fields.putArray("tasks");
-            rows.forEach(task -> array.add(TaskJson.toJson(task, lead.name)));
-            return LeadFields.of(fields);
-        });
+        return tasks.incompleteOfLead(organizationId, lead.id).map(rows -> LeadFields.ofArray("tasks",
+                rows.stream().map(task -> TaskJson.toJson(task, lead.name)).toList()));
     }
 
     /** Deletes every task of the lead and answers their {@code deleted} events, for the lead's own transaction. */
     @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
-        return tasks.allOfLead(caller.organizationId(), lead.id).chain(rows -> {
-            List<DomainEvent> events = rows.stream().map(task -> DomainEvent.deleted(caller,
-                    TaskJson.objectType(task), task.id, task.leadId, TaskJson.toJson(task, lead.name))).toList();
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(events);
-            }
-            return tasks.delete("organizationId = ?1 and leadId = ?2", caller.organizationId(), lead.id)
-                    .replaceWith(events);
-        });
+        String org = caller.organizationId();
+        return LeadChild.deleteRows(tasks.allOfLead(org, lead.id), task -> DomainEvent.deleted(caller,
+                TaskJson.objectType(task), task.id, task.leadId, TaskJson.toJson(task, lead.name)),
+                () -> tasks.delete("organizationId = ?1 and leadId = ?2", org, lead.id));
     }
 
     /**
