@@ -2,6 +2,7 @@ package io.leadline.gateway.edge;
 
 import io.leadline.gateway.GatewayConfig;
 import io.leadline.gateway.apikey.ApiKeySecrets;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

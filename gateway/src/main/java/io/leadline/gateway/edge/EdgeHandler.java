@@ -1,5 +1,8 @@
 package io.leadline.gateway.edge;
 
+import io.leadline.gateway.http.EdgeResponses;
+import io.leadline.gateway.http.RequestIds;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.proxy.ApiProxy;
 import io.leadline.gateway.proxy.RouteTable;
 import io.leadline.gateway.proxy.Upstream;

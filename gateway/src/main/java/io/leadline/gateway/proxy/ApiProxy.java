@@ -1,10 +1,10 @@
 package io.leadline.gateway.proxy;
 
 import io.leadline.gateway.GatewayConfig;
-import io.leadline.gateway.edge.EdgeResponses;
-import io.leadline.gateway.edge.InternalTokenIssuer;
-import io.leadline.gateway.edge.Principal;
-import io.leadline.gateway.edge.RequestIds;
+import io.leadline.gateway.http.EdgeResponses;
+import io.leadline.gateway.http.RequestIds;
+import io.leadline.gateway.principal.InternalTokenIssuer;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.platform.security.InternalClaims;
 import io.leadline.platform.wire.ValidationException;
 import io.vertx.core.Future;

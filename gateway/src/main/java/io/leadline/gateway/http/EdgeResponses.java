@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.http;
 
 import io.leadline.platform.wire.ValidationException;
 import io.vertx.core.http.HttpHeaders;
