@@ -8,13 +8,14 @@
 # reads them) and an RSA key pair (LEADLINE_JWT_PRIVATE_KEY/PUBLIC_KEY). Kafka is not needed: the outbox relay
 # keeps the two organization events until one shows up. JFR=1 records a profile of the measured run
 # (profile.txt: top frames by share, from jfr-top.py; allocation.txt: bytes allocated per request, jfr-alloc.py).
-# Environment: GATEWAY_PORT (18080), STUB_PORT (18090), DURATION (20s), CONNECTIONS (32), WARMUP (20s),
+# Environment: GATEWAY_PORT (18080), MANAGEMENT_PORT (18089, health and metrics), STUB_PORT (18090), DURATION (20s), CONNECTIONS (32), WARMUP (20s),
 # GATEWAY_APP (gateway/target/quarkus-app; point it at a copy to compare builds), GATEWAY_JVM_OPTS.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 GATEWAY_PORT="${GATEWAY_PORT:-18080}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-18089}"
 STUB_PORT="${STUB_PORT:-18090}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
@@ -22,7 +23,8 @@ WARMUP="${WARMUP:-20s}"
 OUT="${OUT:-target/bench/gateway}"
 GATEWAY_APP="${GATEWAY_APP:-gateway/target/quarkus-app}"
 mkdir -p "$OUT"
-export LEADLINE_GATEWAY_OPERATOR_TOKEN="${LEADLINE_GATEWAY_OPERATOR_TOKEN:-bench-operator-token}"
+# the gateway refuses operator tokens shorter than 32 characters
+export LEADLINE_GATEWAY_OPERATOR_TOKEN="${LEADLINE_GATEWAY_OPERATOR_TOKEN:-op_bench_$(openssl rand -hex 16)}"
 export LEADLINE_GATEWAY_UPSTREAM_CRM_CORE="http://127.0.0.1:$STUB_PORT"
 # the gateway alone, without devstack's migrate step: let it migrate its database at start
 export QUARKUS_FLYWAY_MIGRATE_AT_START=true
@@ -36,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for port in "$GATEWAY_PORT" "$STUB_PORT"; do
+for port in "$GATEWAY_PORT" "$MANAGEMENT_PORT" "$STUB_PORT"; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken" >&2; exit 1; fi
 done
 
@@ -46,13 +48,13 @@ pids+=($!)
 
 # shellcheck disable=SC2086 # a list of options
 java ${GATEWAY_JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=128m -Xss512k} \
-  -Dquarkus.http.port="$GATEWAY_PORT" -Dleadline.gateway.rate-limit.key-limit=100000000 \
+  -Dquarkus.http.port="$GATEWAY_PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -Dleadline.gateway.rate-limit.key-limit=100000000 \
   -jar "$GATEWAY_APP/quarkus-run.jar" >"$OUT/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 pids+=("$GATEWAY_PID")
 
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/live" >/dev/null 2>&1 && curl -s "http://127.0.0.1:$STUB_PORT/" >/dev/null 2>&1 && break
+  curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/live" >/dev/null 2>&1 && curl -s "http://127.0.0.1:$STUB_PORT/" >/dev/null 2>&1 && break
   sleep 0.5
 done
 
@@ -85,7 +87,7 @@ print(f'gateway CPU: {u+s:.1f} s ({u:.1f} user, {s:.1f} system) for {n} requests
 echo "== directly on the stub"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$URL_DIRECT" | tee "$OUT/direct.txt"
 
-curl -s "http://127.0.0.1:$GATEWAY_PORT/q/metrics" | grep -E '^http_(server|client)_requests_seconds_count' \
+curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^http_(server|client)_requests_seconds_count' \
   >"$OUT/metrics.txt" || true
 if [[ "${JFR:-0}" == 1 ]]; then
   jfr print --json --events jdk.ExecutionSample --stack-depth 64 "$OUT/gateway.jfr" | bench/gateway/jfr-top.py 25 \

@@ -89,18 +89,27 @@ public final class Devstack {
         CompletableFuture<KafkaCluster> kafka = async(() -> timed("Kafka", this::openKafka));
         KeyPairFiles keys = KeyPairFiles.generate(options.workDir().resolve("keys"));
         String operatorToken = options.operatorToken() != null ? options.operatorToken() : randomOperatorToken();
+        if (operatorToken.strip().length() < MIN_OPERATOR_TOKEN_LENGTH) {
+            // the gateway would refuse to start with it; say so before anything is started
+            throw new IllegalArgumentException("LEADLINE_GATEWAY_OPERATOR_TOKEN must be at least "
+                    + MIN_OPERATOR_TOKEN_LENGTH + " characters long (or unset, for a generated one)");
+        }
         DatabaseServer db = keepWhenStarted(database, kafka);
         KafkaCluster cluster = kafka.join();
 
         Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
         modules.forEach(module -> ports.put(module, FreePorts.orPick(options.portOf(module))));
-        migrateAll(modules, module -> ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken), logs);
+        // health and metrics answer on each service's management interface, a port of its own
+        Map<ServiceModule, Integer> managementPorts = new EnumMap<>(ServiceModule.class);
+        modules.forEach(module -> managementPorts.put(module, FreePorts.pick()));
+        Function<ServiceModule, Map<String, String>> environmentOf = module -> ServiceEnvironment.of(module, ports,
+                managementPorts.get(module), db, cluster, keys, operatorToken);
+        migrateAll(modules, environmentOf, logs);
         Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
         for (ServiceModule module : modules) {
-            Map<String, String> environment = ServiceEnvironment.of(module, ports, db, cluster, keys, operatorToken);
             ServiceProcess process = ServiceProcess.launch(module, module.runnerJar(options.projectRoot()),
-                    options.jvmOptions(), environment, logs.resolve(module.directory() + ".log"),
-                    ports.get(module));
+                    options.jvmOptions(), environmentOf.apply(module), logs.resolve(module.directory() + ".log"),
+                    ports.get(module), managementPorts.get(module));
             parts.addService(process);
             services.put(module, process);
             if (ONE_BY_ONE) {
@@ -230,6 +239,9 @@ public final class Devstack {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
+
+    /** The gateway's own minimum (gateway/README.md). */
+    private static final int MIN_OPERATOR_TOKEN_LENGTH = 32;
 
     private static String randomOperatorToken() {
         byte[] bytes = new byte[24];

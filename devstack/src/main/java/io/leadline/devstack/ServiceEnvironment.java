@@ -14,10 +14,16 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(ServiceModule module, Map<ServiceModule, Integer> ports, DatabaseServer database,
-                                  KafkaCluster kafka, KeyPairFiles keys, String operatorToken) {
+    /**
+     * Secrets (the database password, the operator token) travel only here, in the child's environment: a command
+     * line is readable by every user of the machine ({@code ps}), an environment only by the process's owner.
+     */
+    static Map<String, String> of(ServiceModule module, Map<ServiceModule, Integer> ports, int managementPort,
+                                  DatabaseServer database, KafkaCluster kafka, KeyPairFiles keys,
+                                  String operatorToken) {
         Map<String, String> environment = new LinkedHashMap<>(database(database));
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(module)));
+        environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
         // a developer reads these logs in a terminal; JSON lines are for production collectors

@@ -27,21 +27,23 @@ final class ServiceProcess {
     private final Process process;
     private final Path logFile;
     private final int port;
+    private final int managementPort;
     private final long launchedAtNanos;
 
-    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port) {
+    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port, int managementPort) {
         this.module = module;
         this.process = process;
         this.logFile = logFile;
         this.port = port;
+        this.managementPort = managementPort;
         this.launchedAtNanos = System.nanoTime();
     }
 
     static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
-                                 Map<String, String> environment, Path logFile, int port) {
+                                 Map<String, String> environment, Path logFile, int port, int managementPort) {
         Process process = start(module, jar, jvmOptions, environment,
                 ProcessBuilder.Redirect.to(logFile.toFile()));
-        return new ServiceProcess(module, process, logFile, port);
+        return new ServiceProcess(module, process, logFile, port, managementPort);
     }
 
     /**
@@ -55,7 +57,7 @@ final class ServiceProcess {
         migrateEnvironment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
         Process process = start(module, jar, jvmOptions, migrateEnvironment,
                 ProcessBuilder.Redirect.to(logFile.toFile()));
-        ServiceProcess migration = new ServiceProcess(module, process, logFile, 0);
+        ServiceProcess migration = new ServiceProcess(module, process, logFile, 0, 0);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -73,15 +75,9 @@ final class ServiceProcess {
 
     private static Process start(ServiceModule module, Path jar, List<String> jvmOptions,
                                  Map<String, String> environment, ProcessBuilder.Redirect output) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        List<String> command = command(jar, jvmOptions);
+        requireNoSecrets(command, environment);
         Path appDirectory = jar.getParent();
-        if (Files.isRegularFile(appDirectory.resolve(APPCDS_ARCHIVE))) {
-            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
-        }
-        command.add("-jar");
-        command.add(jar.getFileName().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 // The JVM uses an AppCDS archive only when started the way Quarkus built it: from the app's
                 // directory, with relative paths. That directory holds no config/ or .env to leak in either.
@@ -96,9 +92,37 @@ final class ServiceProcess {
         }
     }
 
-    /** @return time from launch to the first 200 on /q/health/ready */
+    /** The child's command line: the JVM, its options and the jar; never configuration, which is environment. */
+    static List<String> command(Path jar, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (Files.isRegularFile(jar.getParent().resolve(APPCDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + APPCDS_ARCHIVE);
+        }
+        command.add("-jar");
+        command.add(jar.getFileName().toString());
+        return command;
+    }
+
+    /**
+     * Refuses a command line that carries a secret of the environment (LEADLINE_JVM_OPTS could smuggle one in as a
+     * -D option): every user of the machine can read command lines with {@code ps}.
+     */
+    static void requireNoSecrets(List<String> command, Map<String, String> environment) {
+        environment.forEach((name, value) -> {
+            boolean secret = name.endsWith("_PASSWORD") || name.endsWith("_TOKEN") || name.endsWith("_SECRET");
+            if (secret && value != null && !value.isEmpty()
+                    && command.stream().anyMatch(argument -> argument.contains(value))) {
+                throw new IllegalArgumentException("the command line of a service would carry " + name
+                        + " (visible in ps); pass it in the environment only");
+            }
+        });
+    }
+
+    /** @return time from launch to the first 200 on /q/health/ready (on the management interface) */
     Duration awaitReady(HttpClient http, Duration timeout) {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = launchedAtNanos + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -130,6 +154,10 @@ final class ServiceProcess {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     ServiceModule module() {

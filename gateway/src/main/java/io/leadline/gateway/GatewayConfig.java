@@ -9,7 +9,7 @@ import java.util.Map;
 @ConfigMapping(prefix = "leadline.gateway")
 public interface GatewayConfig {
 
-    /** The bearer secret of {@code /admin/v1/*}. */
+    /** The bearer secret of {@code /admin/v1/*}; at least 32 characters, or the gateway refuses to start. */
     String operatorToken();
 
     /** Upstream name (crm-core, activities, ...) → base URL. */
@@ -31,8 +31,48 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration upstreamIdleTimeout();
 
+    /**
+     * How long the gateway keeps an idle pooled connection to a service. Shorter than the services' own idle timeout
+     * (quarkus.http.idle-timeout, 75 s in platform's defaults), so the gateway closes idle connections first and never
+     * sends a request down a connection the service is closing.
+     */
+    @WithDefault("20s")
+    Duration upstreamKeepAliveTimeout();
+
+    /** Largest body of an {@code x-http-method-override: GET} POST, which only carries {@code _params}. */
+    @WithDefault("8192")
+    int methodOverrideMaxBodyBytes();
+
     @WithDefault("10s")
     Duration provisionTimeout();
+
+    FailedAuthentication failedAuthentication();
+
+    /** Throttling of failed authentication, per client address, for API keys and the operator token alike. */
+    interface FailedAuthentication {
+
+        /** Failed attempts one address may make within {@link #window()} before it is answered 429. */
+        @WithDefault("20")
+        int maxPerAddress();
+
+        /** Failed operator-token attempts one address may make within {@link #window()}. */
+        @WithDefault("5")
+        int maxOperatorPerAddress();
+
+        @WithDefault("60s")
+        Duration window();
+
+        /** At most this many addresses are tracked; the least recently used beyond it are forgotten. */
+        @WithDefault("100000")
+        int maxTrackedAddresses();
+
+        /** How long an API key id that is unknown (or was presented with a wrong secret) is answered from memory. */
+        @WithDefault("30s")
+        Duration negativeCacheTtl();
+
+        @WithDefault("10000")
+        int negativeCacheSize();
+    }
 
     interface RateLimit {
 

@@ -1,13 +1,19 @@
 package io.leadline.gateway.edge;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadline.gateway.GatewayConfig;
 import io.leadline.gateway.apikey.ApiKeySecrets;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns a presented API key into a {@link Principal}. Every /api request passes here, so verified keys are kept in
  * memory for a short while (leadline.gateway.api-key-cache-ttl): a hot key costs a SHA-256, not a database round trip.
  * The cache is per replica; a deleted key or changed role takes effect within the TTL.
+ * <p>
+ * Lookups that proved nothing (an unknown key id, or a known one presented with a wrong secret) are remembered too,
+ * in a bounded cache with a short TTL (leadline.gateway.failed-authentication.negative-cache-*): repeating a bad key
+ * costs a map lookup, not a query. Together with the per-address limit on failures (EdgeHandler) that keeps guessing
+ * from reaching the database at any rate.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
@@ -33,6 +44,10 @@ public class ApiKeyAuthenticator {
     private record VerifiedKey(String keyHash, Principal principal, long expiresAtNanos) {
     }
 
+    /** What the database said about a key id that proved nothing: {@code key} is null when the id is unknown. */
+    private record Unproven(VerifiedKey key) {
+    }
+
     @Inject
     Pool pool;
 
@@ -40,6 +55,23 @@ public class ApiKeyAuthenticator {
     GatewayConfig config;
 
     private final ConcurrentHashMap<String, VerifiedKey> verified = new ConcurrentHashMap<>();
+    private Cache<String, Unproven> unproven;
+    private Counter lookups;
+
+    @Inject
+    MeterRegistry meters;
+
+    @PostConstruct
+    void createCaches() {
+        // how often authentication reaches the database: the caches' hit rate, seen from outside
+        lookups = Counter.builder("leadline.gateway.api_key.lookups")
+                .description("API key lookups in the database (verified and negative cache misses)")
+                .register(meters);
+        unproven = Caffeine.newBuilder()
+                .maximumSize(config.failedAuthentication().negativeCacheSize())
+                .expireAfterWrite(config.failedAuthentication().negativeCacheTtl())
+                .build();
+    }
 
     /**
      * The principal of a key verified within the TTL, without waiting for anything; null when the database must be
@@ -64,16 +96,31 @@ public class ApiKeyAuthenticator {
         if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
             return Uni.createFrom().item(check(presentedKey, cached));
         }
+        Unproven known = unproven.getIfPresent(keyId.get());
+        if (known != null) {
+            return Uni.createFrom().item(known.key() == null ? Optional.empty() : prove(keyId.get(), presentedKey,
+                    known.key()));
+        }
         return load(keyId.get()).map(found -> {
             if (found == null) {
                 verified.remove(keyId.get());
+                unproven.put(keyId.get(), new Unproven(null));
                 return Optional.empty();
             }
-            Optional<Principal> principal = check(presentedKey, found);
-            // only keys proven by their secret are cached, so guessing ids cannot fill the cache
-            principal.ifPresent(ignored -> verified.put(keyId.get(), found));
-            return principal;
+            return prove(keyId.get(), presentedKey, found);
         });
+    }
+
+    /** Only keys proven by their secret go to the unbounded hot map; anything else to the bounded one. */
+    private Optional<Principal> prove(String keyId, String presentedKey, VerifiedKey found) {
+        Optional<Principal> principal = check(presentedKey, found);
+        if (principal.isPresent()) {
+            unproven.invalidate(keyId);
+            verified.put(keyId, found);
+        } else {
+            unproven.put(keyId, new Unproven(found));
+        }
+        return principal;
     }
 
     private static Optional<Principal> check(String presentedKey, VerifiedKey key) {
@@ -81,6 +128,7 @@ public class ApiKeyAuthenticator {
     }
 
     private Uni<VerifiedKey> load(String keyId) {
+        lookups.increment();
         long expiresAt = System.nanoTime() + config.apiKeyCacheTtl().toNanos();
         return pool.preparedQuery(LOOKUP).execute(Tuple.of(keyId)).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();

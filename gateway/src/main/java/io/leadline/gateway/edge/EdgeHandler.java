@@ -1,11 +1,20 @@
 package io.leadline.gateway.edge;
 
+import io.leadline.gateway.GatewayConfig;
+import io.leadline.gateway.http.ClientAddress;
+import io.leadline.gateway.http.EdgeResponses;
+import io.leadline.gateway.http.FailedAttempts;
+import io.leadline.gateway.http.MetricsPaths;
+import io.leadline.gateway.http.RequestIds;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.proxy.ApiProxy;
+import io.leadline.gateway.proxy.MethodOverride;
 import io.leadline.gateway.proxy.RouteTable;
 import io.leadline.gateway.proxy.Upstream;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -42,6 +51,17 @@ public class EdgeHandler {
     @Inject
     ApiProxy proxy;
 
+    @Inject
+    GatewayConfig config;
+
+    private FailedAttempts failures;
+
+    @PostConstruct
+    void createThrottle() {
+        GatewayConfig.FailedAuthentication limits = config.failedAuthentication();
+        failures = new FailedAttempts(limits.maxPerAddress(), limits.window(), limits.maxTrackedAddresses());
+    }
+
     void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::handle);
     }
@@ -60,16 +80,24 @@ public class EdgeHandler {
             admit(context, recent);
             return;
         }
+        // an address that keeps failing is refused before its key is even looked at
+        String address = ClientAddress.of(context);
+        long retryAfter = failures.retryAfterSeconds(address);
+        if (retryAfter > 0) {
+            EdgeResponses.tooManyFailures(context, retryAfter);
+            return;
+        }
         // authentication may wait for the database: keep the body from flowing before someone reads it
         context.request().pause();
         authenticator.authenticate(apiKey.get()).subscribe().with(
-                principal -> {
+                principal -> EdgeResponses.guarded(context, () -> {
                     if (principal.isEmpty()) {
+                        failures.record(address);
                         EdgeResponses.error(context, 401, UNAUTHORIZED);
                     } else {
                         admit(context, principal.get());
                     }
-                },
+                }),
                 failure -> {
                     RequestIds.toLogContext(context);
                     LOG.error("API key lookup failed", failure);
@@ -83,6 +111,10 @@ public class EdgeHandler {
         if (!decision.allowed()) {
             context.response().putHeader("Retry-After", Long.toString(decision.wholeSecondsToReset()));
             EdgeResponses.json(context, 429, decision.legacyBody());
+            return;
+        }
+        if (MethodOverride.of(context.request()) == MethodOverride.Kind.INVALID) {
+            EdgeResponses.error(context, 400, MethodOverride.INVALID_MESSAGE);
             return;
         }
         principal.attachTo(context);

@@ -1,9 +1,9 @@
 package io.leadline.gateway.operator;
 
 import io.leadline.gateway.GatewayConfig;
-import io.leadline.gateway.edge.InternalTokenIssuer;
-import io.leadline.gateway.edge.Principal;
 import io.leadline.gateway.membership.Membership;
+import io.leadline.gateway.principal.InternalTokenIssuer;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.proxy.RouteTable;
 import io.leadline.gateway.proxy.Upstream;
 import io.leadline.gateway.proxy.UpstreamClient;

@@ -1,8 +1,8 @@
 package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.edge.CurrentPrincipal;
-import io.leadline.gateway.edge.RequestIds;
+import io.leadline.gateway.http.RequestIds;
+import io.leadline.gateway.principal.CurrentPrincipal;
 import io.leadline.platform.wire.FieldSelection;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;

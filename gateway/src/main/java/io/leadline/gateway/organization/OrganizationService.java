@@ -1,8 +1,8 @@
 package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.edge.Principal;
 import io.leadline.gateway.membership.MembershipRepository;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
 import io.leadline.gateway.user.UserRepository;
 import io.leadline.platform.wire.CloseException;

@@ -2,7 +2,11 @@ package io.leadline.gateway.proxy;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Services build absolute Locations from their own address; clients must only ever see the gateway's. */
+/**
+ * Services build absolute Locations from their own address; clients must only ever see the gateway's. The gateway's
+ * origin is the scheme and authority of the client's request as Quarkus resolved them: a client's own
+ * {@code X-Forwarded-Host}/{@code -Proto} count only when they came through a trusted proxy (quarkus.http.proxy.*).
+ */
 public final class LocationRewriter {
 
     private LocationRewriter() {
@@ -16,22 +20,10 @@ public final class LocationRewriter {
         if (!rest.isEmpty() && rest.charAt(0) != '/' && rest.charAt(0) != '?') {
             return location; // e.g. http://host:80801 is another origin that merely shares a prefix
         }
-        String host = first(request.getHeader("X-Forwarded-Host"));
-        if (host == null) {
-            host = request.getHeader("Host");
-        }
+        String host = ForwardedHeaders.host(request);
         if (host == null) {
             return location;
         }
-        String scheme = first(request.getHeader("X-Forwarded-Proto"));
-        return (scheme != null ? scheme : request.scheme()) + "://" + host + rest;
-    }
-
-    private static String first(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        int comma = header.indexOf(',');
-        return (comma < 0 ? header : header.substring(0, comma)).trim();
+        return request.scheme() + "://" + host + rest;
     }
 }

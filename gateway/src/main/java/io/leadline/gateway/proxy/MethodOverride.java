@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code x-http-method-override} on a POST (NOTES §0): clients whose query string would be too long (long
@@ -27,14 +26,33 @@ public final class MethodOverride {
     private MethodOverride() {
     }
 
-    /** The method the client means, when a POST asks for another one. */
-    public static Optional<HttpMethod> requested(HttpServerRequest request) {
+    /** What an {@code x-http-method-override} header asks for. */
+    public enum Kind {
+        /** No header (or an empty one): the request goes out with its own method. */
+        NONE,
+        /** A POST that is really a GET: its {@code _params} body becomes the query string. */
+        GET,
+        /** Anything else: only GET may be tunnelled (Close documents nothing else), so this is a 400. */
+        INVALID
+    }
+
+    public static final String INVALID_MESSAGE = "x-http-method-override only turns a POST into a GET: its value must be GET.";
+
+    /** Never throws: a malformed value ("GE T", "GET, DELETE", "DELETE") is {@link Kind#INVALID}. */
+    public static Kind of(HttpServerRequest request) {
         String header = request.getHeader(HEADER);
-        if (request.method() != HttpMethod.POST || header == null || header.isBlank()) {
-            return Optional.empty();
+        if (header == null || header.isBlank()) {
+            return Kind.NONE;
         }
-        HttpMethod method = HttpMethod.valueOf(header.trim().toUpperCase());
-        return method == HttpMethod.POST ? Optional.empty() : Optional.of(method);
+        if (!header.trim().equalsIgnoreCase("GET")) {
+            return Kind.INVALID;
+        }
+        HttpMethod method = request.method();
+        if (method == HttpMethod.POST) {
+            return Kind.GET;
+        }
+        // a GET (or HEAD) that says it is a GET changes nothing; any other method cannot become one
+        return method == HttpMethod.GET || method == HttpMethod.HEAD ? Kind.NONE : Kind.INVALID;
     }
 
     /** The query string of the GET: the original one plus every {@code _params} entry, lists comma-joined. */

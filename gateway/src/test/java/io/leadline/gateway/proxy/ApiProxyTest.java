@@ -126,10 +126,11 @@ class ApiProxyTest {
     @Test
     void rewritesTheServicesLocationToTheGatewaysOrigin() {
         Tenant tenant = Tenants.create("Location Org");
-        tenant.api().header("Host", "crm.example.com").header("X-Forwarded-Proto", "https")
+        // the client's own X-Forwarded-* count only through a trusted proxy (TrustedProxyTest)
+        tenant.api().header("Host", "crm.example.com")
                 .post(FakeUpstreamResource.LOCATION_PATH)
                 .then().statusCode(201)
-                .header("Location", equalTo("https://crm.example.com/api/v1/lead/lead_created/?x=1"));
+                .header("Location", equalTo("http://crm.example.com/api/v1/lead/lead_created/?x=1"));
     }
 
     @Test

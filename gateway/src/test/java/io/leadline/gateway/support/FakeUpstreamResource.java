@@ -49,6 +49,10 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
     private final AtomicInteger aborted = new AtomicInteger();
     private volatile CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
+    private ClosingUpstream closing;
+    /** The first segment routed to {@link ClosingUpstream}; its counts are at {@link #CLOSING_COUNTS_PATH}. */
+    public static final String CLOSING_PREFIX = "closing_test";
+    public static final String CLOSING_COUNTS_PATH = "/__closing_counts";
 
     @Override
     public Map<String, String> start() {
@@ -62,17 +66,31 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         String nobodyListens = "http://127.0.0.1:" + FreePorts.pick();
+        try {
+            closing = new ClosingUpstream();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of(
                 "leadline.gateway.upstream.crm-core", url,
                 "leadline.gateway.upstream.activities", url,
                 "leadline.gateway.upstream.comments", url,
-                "leadline.gateway.upstream.events", nobodyListens);
+                "leadline.gateway.upstream.events", nobodyListens,
+                "leadline.gateway.upstream.closing", "http://127.0.0.1:" + closing.port(),
+                "leadline.gateway.routes.closing", CLOSING_PREFIX);
     }
 
     @Override
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (IOException ignored) {
+                // the test JVM is ending
+            }
         }
     }
 
@@ -110,6 +128,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             release = new CountDownLatch(1);
             released.countDown();
             respond(exchange, 200, "{}");
+        } else if (path.equals(CLOSING_COUNTS_PATH)) {
+            respond(exchange, 200, closing.counts());
         } else if (path.equals(EXCHANGES_PATH)) {
             respond(exchange, 200, JSON.createObjectNode().put("held", held.get()).put("completed", completed.get())
                     .put("aborted", aborted.get()).toString());

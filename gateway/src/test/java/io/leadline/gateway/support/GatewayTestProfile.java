@@ -10,7 +10,7 @@ import java.util.Map;
 /** A fresh database, internal-JWT keys and a fake upstream over real HTTP; shared by every gateway test class. */
 public class GatewayTestProfile implements QuarkusTestProfile {
 
-    public static final String OPERATOR_TOKEN = "operator-secret-for-tests";
+    public static final String OPERATOR_TOKEN = "operator-secret-for-tests-0123456789abcdef";
     public static final int KEY_LIMIT = 25;
 
     @Override
@@ -25,6 +25,9 @@ public class GatewayTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "leadline.gateway.operator-token", OPERATOR_TOKEN,
+                // every test of this profile comes from 127.0.0.1; the throttles have a profile of their own
+                "leadline.gateway.failed-authentication.max-per-address", "100000",
+                "leadline.gateway.failed-authentication.max-operator-per-address", "100000",
                 "leadline.gateway.rate-limit.key-limit", Integer.toString(KEY_LIMIT),
                 // long enough that a test's requests never straddle two windows
                 "leadline.gateway.rate-limit.window", "30s",

@@ -1,8 +1,11 @@
 package io.leadline.platform.testing;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -11,9 +14,11 @@ import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * What every service promises about its edge: health and metrics are open, and its API answers only requests
+ * What every service promises about its edge: health and metrics answer on the management port (open, for probes
+ * and Prometheus) and nowhere else, their HTTP series never name an object id, and its API answers only requests
  * carrying a valid internal JWT from the gateway. A service's {@code ServiceSecurityTest} extends this and names
  * one of its API paths.
  */
@@ -44,9 +49,32 @@ public abstract class ServiceSecurityContract {
     }
 
     @Test
-    void answersHealthAndMetricsWithoutAToken() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    void answersHealthAndMetricsWithoutATokenOnTheManagementPortOnly() {
+        management().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics"}) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void noHttpSeriesNamesAnObjectId() {
+        String valid = "Bearer " + InternalTokens.mint("orga_contract", "user_contract");
+        String item = protectedPath() + "xyzrawid_item/";
+        given().header("Authorization", valid).get(item);
+        given().header("Authorization", valid).delete(item);
+        given().header("Authorization", valid).get(item + "xyzrawid_below/");
+        given().get(item).then().statusCode(401);
+        given().header("Authorization", valid).get("/api/v1/xyzrawid_type/x/");
+        given().get("/internal/v1/xyzrawid_internal/");
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("xyzrawid"), () -> metrics.lines().filter(line -> line.contains("xyzrawid"))
+                .toList().toString());
+    }
+
+    private static RequestSpecification management() {
+        URI uri = URI.create(TestHTTPResourceManager.getManagementUri());
+        return given().baseUri(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).port(-1);
     }
 
     @Test

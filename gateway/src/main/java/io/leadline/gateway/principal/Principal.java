@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.principal;
 
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.principal;
 
 import io.leadline.platform.wire.CloseException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

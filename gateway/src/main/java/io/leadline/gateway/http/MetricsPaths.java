@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -12,11 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * metrics altogether. The template Quarkus REST would set (the "UrlPathTemplate" context local) names the object
  * type instead.
  */
-final class MetricsPaths {
+public final class MetricsPaths {
 
     // read by Quarkus' Micrometer binder (HttpRequestMetric) from the request's duplicated context
     private static final String TEMPLATE_KEY = "UrlPathTemplate";
-    static final String ANY = "/api/{path}";
+    public static final String ANY = "/api/{path}";
+    /** The operator API before Quarkus REST names the exact template (and for requests it never reaches). */
+    public static final String ADMIN = "/admin/{path}";
 
     /** Only prefixes the gateway serves or routes get here, so these stay as small as the route table. */
     private static final Map<String, String> COLLECTIONS = new ConcurrentHashMap<>();
@@ -25,7 +27,7 @@ final class MetricsPaths {
     private MetricsPaths() {
     }
 
-    static void tag(String template) {
+    public static void tag(String template) {
         Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(TEMPLATE_KEY, template);
@@ -33,7 +35,7 @@ final class MetricsPaths {
     }
 
     /** "/api/v1/lead/" for the collection itself, "/api/v1/lead/{path}" for anything below it. */
-    static String of(String apiBase, String prefix, String path) {
+    public static String of(String apiBase, String prefix, String path) {
         boolean collection = path.length() <= apiBase.length() + prefix.length() + 1;
         return collection
                 ? COLLECTIONS.computeIfAbsent(prefix, known -> apiBase + known + "/")

@@ -1,7 +1,7 @@
-package io.leadline.gateway.user;
+package io.leadline.gateway.me;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.edge.CurrentPrincipal;
+import io.leadline.gateway.principal.CurrentPrincipal;
 import io.leadline.platform.wire.FieldSelection;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

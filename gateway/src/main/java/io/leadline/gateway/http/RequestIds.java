@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.http;
 
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.security.InternalClaims;

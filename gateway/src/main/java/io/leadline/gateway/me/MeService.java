@@ -1,9 +1,10 @@
-package io.leadline.gateway.user;
+package io.leadline.gateway.me;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.edge.Principal;
 import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.organization.OrganizationRepository;
+import io.leadline.gateway.principal.Principal;
+import io.leadline.gateway.user.UserRepository;
 import io.leadline.platform.wire.CloseException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,7 @@ public class MeService {
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(user -> memberships.listByUser(user.id).chain(userMemberships -> organizations
                         .findByIds(userMemberships.stream().map(membership -> membership.organizationId).toList())
-                        .map(userOrganizations -> UserJson.me(user, userOrganizations, userMemberships))));
+                        .map(userOrganizations -> MeJson.me(user, userOrganizations, userMemberships))));
     }
 
 }

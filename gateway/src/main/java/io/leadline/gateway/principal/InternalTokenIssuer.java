@@ -1,4 +1,4 @@
-package io.leadline.gateway.edge;
+package io.leadline.gateway.principal;
 
 import io.leadline.platform.security.InternalClaims;
 import io.smallrye.jwt.build.Jwt;
