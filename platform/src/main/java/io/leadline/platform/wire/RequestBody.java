@@ -28,7 +28,7 @@ public final class RequestBody {
 
     public static final String REQUIRED = "This field is required.";
     /** Any string read without a limit of its own: titles, URLs, address lines, emails, phone numbers, types. */
-    public static final int MAX_LENGTH = 1_000;
+    public static final int MAX_LENGTH = 2_000;
     /** Names and labels: the {@code varchar(255)} columns, and what Close's UI shows in one line. */
     public static final int NAME_LENGTH = 255;
     /** Object and user ids: the {@code varchar(64)} columns. Ours are 48 characters. */
