@@ -22,7 +22,8 @@ import java.util.Optional;
  * {@link #ID_LENGTH} for ids, {@link #LONG_TEXT_LENGTH} for descriptions and notes), and never holds a NUL or an
  * unpaired surrogate (PostgreSQL's text can't store either); an array has at most {@link #MAX_ITEMS} elements unless
  * the read names its own limit; an integer is integral and within the read's bounds; a date lies in years 1–9999.
- * Close documents none of these limits; the numbers are ours (platform's README).
+ * Close documents none of these limits; the numbers are ours (docs/architecture.md, "Bounded input", and the
+ * services' READMEs).
  */
 public final class RequestBody {
 
