@@ -22,10 +22,12 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                            Map<String, Object> custom) {
 
     static final String DEFAULT_TYPE = "office";
+    /** Emails, phones and URLs per contact: a person has a handful; ours (Close is silent) is a bound, not a quota. */
+    static final int MAX_ITEMS = 50;
 
     public static ContactDraft read(RequestBody body) {
         return new ContactDraft(
-                body.string("name"),
+                body.string("name", RequestBody.NAME_LENGTH),
                 body.string("title"),
                 items(body, "emails", "email", ContactDraft::email),
                 items(body, "phones", "phone", ContactDraft::phone),
@@ -53,7 +55,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
     }
 
     private static List<Map<String, Object>> items(RequestBody body, String field, String key, ItemReader reader) {
-        ArrayNode array = body.array(field);
+        ArrayNode array = body.array(field, MAX_ITEMS);
         List<Map<String, Object>> items = new ArrayList<>();
         if (array == null) {
             return items;

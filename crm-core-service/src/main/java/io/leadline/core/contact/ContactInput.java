@@ -29,7 +29,7 @@ final class ContactInput {
 
     private ContactInput(RequestBody body, boolean update) {
         this.body = body;
-        this.leadId = body.string(LEAD_ID);
+        this.leadId = body.string(LEAD_ID, RequestBody.ID_LENGTH);
         if (body.isNull(LEAD_ID) && update) {
             body.fail(LEAD_ID, "A contact always belongs to a lead.");
         }

@@ -20,6 +20,9 @@ public final class CustomValues {
 
     public static final String PREFIX = "custom.";
     private static final Pattern FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
+    /** A value's strings (a text field's value, each choice of a multi-choice field) and its list sizes. */
+    public static final int MAX_VALUE_LENGTH = 10_000;
+    public static final int MAX_VALUE_ITEMS = 100;
     // Plain conversions only, no configuration that could differ from the wire mapper.
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -44,7 +47,10 @@ public final class CustomValues {
                 body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
                 continue;
             }
-            JsonNode value = field.getValue();
+            JsonNode value = body.value(key, MAX_VALUE_LENGTH, MAX_VALUE_ITEMS);
+            if (value == null) {
+                continue;
+            }
             values.put(fieldId, value.isNull() ? null : MAPPER.convertValue(value, Object.class));
         }
         return values;

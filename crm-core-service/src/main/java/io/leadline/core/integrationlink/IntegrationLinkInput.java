@@ -21,8 +21,8 @@ final class IntegrationLinkInput {
 
     private IntegrationLinkInput(RequestBody body, boolean update) {
         this.body = body;
-        this.name = text(body, "name", update);
-        this.url = text(body, "url", update);
+        this.name = text(body, "name", update, RequestBody.NAME_LENGTH);
+        this.url = text(body, "url", update, RequestBody.MAX_LENGTH);
         String chosen = body.choice("type", TYPES);
         if (chosen == null && !body.errors().has("type") && (!update || body.has("type"))) {
             body.fail("type", RequestBody.REQUIRED);
@@ -38,10 +38,10 @@ final class IntegrationLinkInput {
         return new IntegrationLinkInput(RequestBody.of(json), true);
     }
 
-    private static String text(RequestBody body, String field, boolean update) {
+    private static String text(RequestBody body, String field, boolean update, int maxLength) {
         if (update && !body.has(field)) {
             return null;
         }
-        return body.requiredNonBlank(field);
+        return body.requiredNonBlank(field, maxLength);
     }
 }

@@ -36,12 +36,12 @@ final class LeadInput {
 
     private LeadInput(RequestBody body, boolean update, LeadChildren leadChildren) {
         this.body = body;
-        this.name = Patch.read(body, "name", body.string("name"));
-        this.description = Patch.read(body, "description", body.string("description"));
+        this.name = Patch.read(body, "name", body.string("name", RequestBody.NAME_LENGTH));
+        this.description = Patch.read(body, "description", body.string("description", RequestBody.LONG_TEXT_LENGTH));
         this.url = Patch.read(body, "url", body.string("url"));
         this.addresses = Patch.read(body, "addresses", readAddresses(body));
-        this.statusId = body.string("status_id");
-        this.statusLabel = body.string("status");
+        this.statusId = body.string("status_id", RequestBody.ID_LENGTH);
+        this.statusLabel = body.string("status", RequestBody.NAME_LENGTH);
         if (update && (body.isNull("status_id") || body.isNull("status"))) {
             body.fail(body.isNull("status_id") ? "status_id" : "status", "A lead always has a status.");
         }

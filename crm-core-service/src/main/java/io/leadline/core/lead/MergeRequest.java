@@ -12,8 +12,8 @@ record MergeRequest(RequestBody body, String source, String destination) {
     /** Reads the body; a missing id, a non-string or a lead merged into itself is refused before any query. */
     static MergeRequest of(JsonNode json) {
         RequestBody body = RequestBody.of(json);
-        String source = body.requiredString(SOURCE);
-        String destination = body.requiredString(DESTINATION);
+        String source = body.requiredString(SOURCE, RequestBody.ID_LENGTH);
+        String destination = body.requiredString(DESTINATION, RequestBody.ID_LENGTH);
         if (source != null && source.equals(destination)) {
             body.fail(DESTINATION, "A lead can't be merged into itself.");
         }

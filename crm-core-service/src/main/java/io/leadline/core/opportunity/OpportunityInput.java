@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class OpportunityInput {
 
+    /** Cents: ten trillion in any currency. Annualized (×12) and summed values stay far inside a bigint. */
+    static final long MAX_VALUE = 1_000_000_000_000_000L;
     static final List<String> VALUE_PERIODS = List.of(Opportunity.ONE_TIME, Opportunity.MONTHLY, Opportunity.ANNUAL);
 
     final RequestBody body;
@@ -38,15 +40,15 @@ final class OpportunityInput {
 
     private OpportunityInput(RequestBody body, boolean update) {
         this.body = body;
-        this.leadId = body.string("lead_id");
-        this.statusId = body.string("status_id");
-        this.pipelineId = body.string("pipeline_id");
-        this.contactId = Patch.read(body, "contact_id", body.string("contact_id"));
-        this.userId = body.string("user_id");
-        this.value = Patch.read(body, "value", body.integer("value"));
+        this.leadId = body.string("lead_id", RequestBody.ID_LENGTH);
+        this.statusId = body.string("status_id", RequestBody.ID_LENGTH);
+        this.pipelineId = body.string("pipeline_id", RequestBody.ID_LENGTH);
+        this.contactId = Patch.read(body, "contact_id", body.string("contact_id", RequestBody.ID_LENGTH));
+        this.userId = body.string("user_id", RequestBody.ID_LENGTH);
+        this.value = Patch.read(body, "value", body.integer("value", -MAX_VALUE, MAX_VALUE));
         this.valuePeriod = Patch.read(body, "value_period", body.choice("value_period", VALUE_PERIODS));
         this.confidence = Patch.read(body, "confidence", confidence(body));
-        this.note = Patch.read(body, "note", body.string("note"));
+        this.note = Patch.read(body, "note", body.string("note", RequestBody.LONG_TEXT_LENGTH));
         this.dateWon = Patch.read(body, "date_won", date(body, "date_won"));
         this.dateLost = Patch.read(body, "date_lost", date(body, "date_lost"));
         this.custom = CustomValues.read(body);

@@ -8,6 +8,8 @@ import io.leadline.platform.read.SqlParameters;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +25,17 @@ import java.util.Objects;
 final class OpportunityList {
 
     private static final String PERIOD = "o.value_period";
+    /** Truncated toward zero like {@link Money#expected}; numeric, so no product or sum can leave a bigint's range. */
+    private static final String EXPECTED = "div(o.value::numeric * o.confidence, 100)";
     /** Sums per value period: counts, values and confidence-weighted values, in this order. */
     private static final String TOTALS = String.join(", ",
-            "count(o.id)",
+            "count(o.id)::numeric",
             periodSum(Opportunity.ONE_TIME, "1"), periodSum(Opportunity.MONTHLY, "1"), periodSum(Opportunity.ANNUAL, "1"),
             periodSum(Opportunity.ONE_TIME, "o.value"), periodSum(Opportunity.MONTHLY, "o.value"),
             periodSum(Opportunity.ANNUAL, "o.value"),
-            periodSum(Opportunity.ONE_TIME, "o.value * o.confidence / 100"),
-            periodSum(Opportunity.MONTHLY, "o.value * o.confidence / 100"),
-            periodSum(Opportunity.ANNUAL, "o.value * o.confidence / 100"));
-    private static final String NO_TOTALS = String.join(", ", java.util.Collections.nCopies(10, "null::bigint"));
+            periodSum(Opportunity.ONE_TIME, EXPECTED), periodSum(Opportunity.MONTHLY, EXPECTED),
+            periodSum(Opportunity.ANNUAL, EXPECTED));
+    private static final String NO_TOTALS = String.join(", ", java.util.Collections.nCopies(10, "null::numeric"));
     private static final int FIRST_SUM = 6;
 
     private OpportunityList() {
@@ -127,16 +130,16 @@ final class OpportunityList {
     }
 
     private static Totals totals(Row row) {
-        long[] v = new long[10];
+        BigInteger[] v = new BigInteger[10];
         for (int i = 0; i < v.length; i++) {
-            Long cell = row.getLong(FIRST_SUM + i);
-            v[i] = cell == null ? 0 : cell;
+            BigDecimal cell = row.getBigDecimal(FIRST_SUM + i);
+            v[i] = cell == null ? BigInteger.ZERO : cell.toBigIntegerExact();
         }
         return new Totals(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
     }
 
     private static String periodSum(String period, String expression) {
-        return "coalesce(sum(case when " + PERIOD + " = '" + period + "' then " + expression + " else 0 end), 0)::bigint";
+        return "coalesce(sum(case when " + PERIOD + " = '" + period + "' then (" + expression + ")::numeric else 0 end), 0)";
     }
 
     private record PageRow(String body, String userId, String userName, LocalDate dateWon) {

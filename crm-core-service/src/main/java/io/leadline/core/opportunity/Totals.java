@@ -2,18 +2,27 @@ package io.leadline.core.opportunity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The aggregates Close adds to an opportunity list (or to one group of it), all money in cents. */
-record Totals(long count, long countOneTime, long countMonthly, long countAnnual,
-              long valueOneTime, long valueMonthly, long valueAnnual,
-              long expectedOneTime, long expectedMonthly, long expectedAnnual) {
+import java.math.BigInteger;
 
-    static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+/**
+ * The aggregates Close adds to an opportunity list (or to one group of it), all money in cents. Sums are unbounded
+ * integers (PostgreSQL computes them in {@code numeric}): values are bounded per opportunity, but an organization's
+ * totals, annualized, are not, and an overflow would fail every list of the organization.
+ */
+record Totals(BigInteger count, BigInteger countOneTime, BigInteger countMonthly, BigInteger countAnnual,
+              BigInteger valueOneTime, BigInteger valueMonthly, BigInteger valueAnnual,
+              BigInteger expectedOneTime, BigInteger expectedMonthly, BigInteger expectedAnnual) {
+
+    private static final BigInteger TWELVE = BigInteger.valueOf(12);
+
+    static final Totals NONE = new Totals(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+            BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
 
     Totals plus(Totals o) {
-        return new Totals(count + o.count, countOneTime + o.countOneTime, countMonthly + o.countMonthly,
-                countAnnual + o.countAnnual, valueOneTime + o.valueOneTime, valueMonthly + o.valueMonthly,
-                valueAnnual + o.valueAnnual, expectedOneTime + o.expectedOneTime,
-                expectedMonthly + o.expectedMonthly, expectedAnnual + o.expectedAnnual);
+        return new Totals(count.add(o.count), countOneTime.add(o.countOneTime), countMonthly.add(o.countMonthly),
+                countAnnual.add(o.countAnnual), valueOneTime.add(o.valueOneTime), valueMonthly.add(o.valueMonthly),
+                valueAnnual.add(o.valueAnnual), expectedOneTime.add(o.expectedOneTime),
+                expectedMonthly.add(o.expectedMonthly), expectedAnnual.add(o.expectedAnnual));
     }
 
     void writeTo(ObjectNode json) {
@@ -25,10 +34,10 @@ record Totals(long count, long countOneTime, long countMonthly, long countAnnual
         json.put("total_value_one_time", valueOneTime);
         json.put("total_value_monthly", valueMonthly);
         json.put("total_value_annual", valueAnnual);
-        json.put("total_value_annualized", valueOneTime + valueMonthly * 12 + valueAnnual);
+        json.put("total_value_annualized", valueOneTime.add(valueMonthly.multiply(TWELVE)).add(valueAnnual));
         json.put("expected_value_one_time", expectedOneTime);
         json.put("expected_value_monthly", expectedMonthly);
         json.put("expected_value_annual", expectedAnnual);
-        json.put("expected_value_annualized", expectedOneTime + expectedMonthly * 12 + expectedAnnual);
+        json.put("expected_value_annualized", expectedOneTime.add(expectedMonthly.multiply(TWELVE)).add(expectedAnnual));
     }
 }

@@ -40,7 +40,7 @@ final class OpportunityStatusInput {
             if (type == null && !body.errors().has("type")) {
                 body.fail("type", RequestBody.REQUIRED);
             }
-            this.pipelineId = body.string("pipeline_id");
+            this.pipelineId = body.string("pipeline_id", RequestBody.ID_LENGTH);
         }
     }
 

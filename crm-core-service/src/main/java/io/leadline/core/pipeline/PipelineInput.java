@@ -48,7 +48,7 @@ final class PipelineInput {
             if (item == null) {
                 continue;
             }
-            String statusId = item.requiredString("id");
+            String statusId = item.requiredString("id", RequestBody.ID_LENGTH);
             if (statusId != null && !ids.add(statusId)) {
                 item.fail("id", "This status is listed twice.");
             }

@@ -30,10 +30,10 @@ final class TaskInput {
     private TaskInput(RequestBody body, boolean create) {
         this.body = body;
         this.type = create ? readType(body) : null;
-        this.leadId = create ? body.requiredString("lead_id") : null;
-        this.contactId = create ? body.string("contact_id") : null;
-        this.assignedTo = Patch.read(body, "assigned_to", body.string("assigned_to"));
-        this.text = Patch.read(body, "text", body.string("text"));
+        this.leadId = create ? body.requiredString("lead_id", RequestBody.ID_LENGTH) : null;
+        this.contactId = create ? body.string("contact_id", RequestBody.ID_LENGTH) : null;
+        this.assignedTo = Patch.read(body, "assigned_to", body.string("assigned_to", RequestBody.ID_LENGTH));
+        this.text = Patch.read(body, "text", body.string("text", RequestBody.LONG_TEXT_LENGTH));
         this.date = readDate(body);
         this.isComplete = Patch.read(body, "is_complete", body.bool("is_complete"));
         if (!create) {

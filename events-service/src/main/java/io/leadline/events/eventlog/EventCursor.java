@@ -1,5 +1,8 @@
 package io.leadline.events.eventlog;
 
+import io.leadline.platform.wire.CloseDateTimes;
+import io.leadline.platform.wire.TextLimits;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,6 +48,11 @@ record EventCursor(Direction direction, EventPosition position) {
         };
         long micros = Long.parseLong(parts[2]);
         Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        // A forged cursor must fail here, not in PostgreSQL: a position beyond timestamptz's range, or an id with
+        // a NUL, would be a 500 from the database.
+        if (!CloseDateTimes.isSupported(at) || TextLimits.unstorable(parts[3]) != null) {
+            throw new IllegalArgumentException("Not a cursor");
+        }
         return new EventCursor(direction, new EventPosition(at, parts[3]));
     }
 }

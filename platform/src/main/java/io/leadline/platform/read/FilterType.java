@@ -1,6 +1,7 @@
 package io.leadline.platform.read;
 
 import io.leadline.platform.wire.CloseDateTimes;
+import io.leadline.platform.wire.TextLimits;
 
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ public enum FilterType {
     /** The typed value, or empty when the text is not of this type. */
     public Optional<Object> parse(String text) {
         return switch (this) {
-            case STRING -> Optional.of(text);
+            // A NUL or unpaired surrogate can't be compared in PostgreSQL (RequestGuard refuses it first; this keeps
+            // the read path safe for callers that build parameters themselves).
+            case STRING -> TextLimits.unstorable(text) == null ? Optional.of(text) : Optional.empty();
             case DATETIME -> CloseDateTimes.parseInstant(text).map(v -> v);
             case DATE -> CloseDateTimes.parseDate(text).map(v -> v);
             case BOOLEAN -> parseBoolean(text);

@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns every failure into Close's error shapes. A client mistake is a 4xx with a message; only a bug is a 500,
- * and its details go to the log, not to the client.
+ * Turns every failure into Close's error shapes. A client mistake is a 4xx with a message, logged at DEBUG (a client
+ * can send as many as it likes; they must not flood the log); only a bug is a 500, and its details go to the log at
+ * ERROR, not to the client.
  */
 public class CloseExceptionMappers {
 
@@ -33,7 +36,15 @@ public class CloseExceptionMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        LOG.debugf("Malformed JSON body: %s", e.getOriginalMessage());
         return json(400, ErrorBodies.validation(List.of("Invalid JSON: " + e.getOriginalMessage()), Map.of()));
+    }
+
+    /** {@code Content-Type: application/json; charset=klingon}: the body can't be decoded, so its type is refused. */
+    @ServerExceptionMapper({UnsupportedCharsetException.class, IllegalCharsetNameException.class})
+    public Response unknownCharset(IllegalArgumentException e) {
+        LOG.debugf("Unknown charset in Content-Type: %s", e.getMessage());
+        return json(415, ErrorBodies.error("Unsupported charset: send application/json in UTF-8."));
     }
 
     @ServerExceptionMapper
@@ -61,6 +72,7 @@ public class CloseExceptionMappers {
         if (status >= 500) {
             return bug(e);
         }
+        LOG.debugf("Client error %d: %s", status, e.getMessage());
         return json(status, ErrorBodies.error(messageFor(status, e)));
     }
 
@@ -83,6 +95,7 @@ public class CloseExceptionMappers {
             case 404 -> "Not found.";
             case 405 -> "Method not allowed.";
             case 406 -> "Not acceptable.";
+            case 413 -> "The request body is too large.";
             case 415 -> "Unsupported media type: send application/json.";
             default -> e.getMessage();
         };
