@@ -22,6 +22,8 @@ import java.util.Properties;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+    /** The largest record batch a topic accepts: 1 MiB of records plus the batch header. */
+    public static final int MAX_MESSAGE_BYTES = 1_048_588;
 
     private final Properties properties;
     private final Path logDirectory;
@@ -105,6 +107,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("log.dirs", logDirectory.toString());
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("num.partitions", "3");
+        // Every auto-created topic's max.message.bytes: Kafka's default, stated because the services' producers
+        // (max.request.size=1048576, platform's defaults) and the production topics (k8s/README.md) are sized to it.
+        p.setProperty("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
         p.setProperty("offsets.topic.replication.factor", "1");
         // 50 offsets partitions (the default) make the first consumer group join take seconds
         p.setProperty("offsets.topic.num.partitions", "5");

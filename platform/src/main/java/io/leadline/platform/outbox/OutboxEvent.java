@@ -42,4 +42,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Set by the relay when Kafka refused the record for good; the row is then out of the queue. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason", columnDefinition = "text")
+    public String parkReason;
 }

@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * can relay at once without sending a row twice concurrently; a row is marked sent only after Kafka acknowledged it,
  * so a broker outage delays events but never loses them (a crash between ack and mark resends: consumers dedupe).
  * <p>
+ * A row Kafka refuses for good (too large, not serializable, an invalid topic: {@link SendFailures}) is parked
+ * instead: taken out of the queue with its reason, counted and logged once, while the rest of the batch is recorded
+ * as usual, so one bad record never stops the others. Failures that may pass leave their rows (and the later rows of
+ * the same record key, see {@link BatchOutcome}) in the queue for the next attempt.
+ * <p>
  * A service that publishes nothing builds with {@code leadline.outbox.enabled=false}: this bean then does not exist,
  * so neither its Kafka producer nor its LISTEN connection is ever created.
  */
@@ -40,8 +45,16 @@ public class OutboxRelay {
 
     static final String CHANNEL = "domain-events";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SELECT_BATCH = "select seq, event_id, topic, record_key, event_type, payload, created_at"
-            + " from outbox_event where sent_at is null order by seq limit $1 for update skip locked";
+    private static final String SELECT_BATCH = "select seq, event_id, organization_id, topic, record_key, event_type,"
+            + " payload, created_at from outbox_event where sent_at is null and parked_at is null"
+            + " order by seq limit $1 for update skip locked";
+    private static final String MARK_SENT = "update outbox_event set sent_at = now() where seq = any($1)";
+    private static final String PARK = "update outbox_event o set parked_at = now(), park_reason = p.reason"
+            + " from unnest($1::bigint[], $2::text[]) as p(seq, reason) where o.seq = p.seq";
+    private static final String COUNT_ROWS = "select count(*) filter (where parked_at is not null),"
+            + " count(*) filter (where parked_at is null) from outbox_event where sent_at is null";
+    /** How often the parked/pending gauges are read from the table (and right after a row is parked). */
+    private static final long GAUGE_REFRESH_MILLIS = 10_000;
 
     @Inject
     Pool pool;
@@ -54,6 +67,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxWakeUps wakeUps;
+
+    @Inject
+    OutboxMetrics metrics;
 
     @Inject
     @Channel(CHANNEL)
@@ -70,6 +86,8 @@ public class OutboxRelay {
         wakeUps.listen(this::nudge);
         timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), id -> nudge()));
         timers.add(vertx.setPeriodic(60_000, id -> deleteExpired()));
+        timers.add(vertx.setPeriodic(GAUGE_REFRESH_MILLIS, id -> refreshGauges()));
+        refreshGauges();
         nudge();
     }
 
@@ -97,23 +115,48 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in a transaction; true when the batch was full, so more rows may be waiting. */
+    /**
+     * Sends one batch and records what became of each row, in one transaction; true when the batch was full, so more
+     * rows may be waiting. Fails (after committing what was sent and parked) when some rows must be tried again.
+     */
     Uni<Boolean> drainBatch() {
         return pool.withTransaction(connection -> connection.preparedQuery(SELECT_BATCH)
-                .execute(Tuple.of(config.batchSize()))
-                .chain(rows -> send(rows).chain(() -> markSent(connection, rows)).replaceWith(rows.size() == config.batchSize())));
+                        .execute(Tuple.of(config.batchSize()))
+                        .chain(rows -> sendAll(rows)
+                                .map(BatchOutcome::of)
+                                .call(outcome -> record(connection, outcome))
+                                .map(outcome -> new Drained(outcome, rows.size() == config.batchSize()))))
+                .map(drained -> {
+                    reportParked(drained.outcome());
+                    drained.outcome().retryLater().ifPresent(failure -> {
+                        throw new IllegalStateException(failure.toString(), failure);
+                    });
+                    return drained.full();
+                });
     }
 
-    private Uni<Void> send(RowSet<Row> rows) {
+    private record Drained(BatchOutcome outcome, boolean full) {
+    }
+
+    /** Every row's send, in row order; a failed send is an outcome, not a failure of the batch. */
+    private Uni<List<BatchOutcome.Attempt>> sendAll(RowSet<Row> rows) {
         if (rows.size() == 0) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        List<Uni<Void>> sends = new ArrayList<>(rows.size());
+        List<Uni<BatchOutcome.Attempt>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            sends.add(emitter.sendMessage(message(row)));
+            sends.add(Uni.createFrom().deferred(() -> emitter.sendMessage(message(row)))
+                    .map(acked -> attempt(row, null))
+                    .onFailure().recoverWithItem(failure -> attempt(row, failure)));
         }
         // Subscribed in row order, so the producer keeps per-lead order on each partition.
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+        return Uni.join().all(sends).andFailFast();
+    }
+
+    private static BatchOutcome.Attempt attempt(Row row, Throwable failure) {
+        return new BatchOutcome.Attempt(row.getLong("seq"), row.getString("event_id"), row.getString("organization_id"),
+                row.getString("event_type"), row.getString("record_key"), row.getString("topic"),
+                row.getString("payload").length(), failure);
     }
 
     private Message<String> message(Row row) {
@@ -132,17 +175,40 @@ public class OutboxRelay {
         return Message.of(row.getString("payload")).addMetadata(metadata);
     }
 
-    private Uni<Void> markSent(SqlConnection connection, RowSet<Row> rows) {
-        if (rows.size() == 0) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> record(SqlConnection connection, BatchOutcome outcome) {
+        Uni<Void> sent = outcome.sent().isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(MARK_SENT).execute(Tuple.of(outcome.sent().toArray(Long[]::new)))
+                        .replaceWithVoid();
+        if (outcome.parked().isEmpty()) {
+            return sent;
         }
-        Long[] seqs = new Long[rows.size()];
-        int i = 0;
-        for (Row row : rows) {
-            seqs[i++] = row.getLong("seq");
+        Long[] seqs = outcome.parked().stream().map(parked -> parked.attempt().seq()).toArray(Long[]::new);
+        String[] reasons = outcome.parked().stream().map(BatchOutcome.Parked::reason).toArray(String[]::new);
+        return sent.chain(() -> connection.preparedQuery(PARK).execute(Tuple.of(seqs, reasons)).replaceWithVoid());
+    }
+
+    /** After the commit: each parked row is logged once (it is never tried again) and counted. */
+    private void reportParked(BatchOutcome outcome) {
+        for (BatchOutcome.Parked parked : outcome.parked()) {
+            BatchOutcome.Attempt row = parked.attempt();
+            LOG.warnf("Outbox row %d parked: Kafka refused it for good, the relay goes on without it (event %s, %s,"
+                            + " organization %s, key %s, topic %s, %d characters; platform/README.md, \"Parked events\","
+                            + " says how to re-drive it). Reason: %s", row.seq(), row.eventId(), row.eventType(),
+                    row.organizationId(), row.recordKey(), row.topic(), row.payloadLength(), parked.reason());
+            metrics.parked(row.topic(), parked.reason());
         }
-        return connection.preparedQuery("update outbox_event set sent_at = now() where seq = any($1)")
-                .execute(Tuple.of(seqs)).replaceWithVoid();
+        if (!outcome.parked().isEmpty()) {
+            refreshGauges();
+        }
+    }
+
+    private void refreshGauges() {
+        pool.preparedQuery(COUNT_ROWS).execute().subscribe().with(
+                rows -> {
+                    Row counts = rows.iterator().next();
+                    metrics.rows(counts.getLong(0), counts.getLong(1));
+                },
+                failure -> LOG.debugf("Outbox gauges not refreshed: %s", failure.getMessage()));
     }
 
     private void deleteExpired() {
