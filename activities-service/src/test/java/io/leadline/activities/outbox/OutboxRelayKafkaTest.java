@@ -1,6 +1,7 @@
 package io.leadline.activities.outbox;
 
 import io.leadline.platform.testing.KafkaTestResource;
+import io.leadline.platform.testing.ManagementPort;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,7 +88,8 @@ class OutboxRelayKafkaTest {
         await("parked rows gauge").atMost(Duration.ofSeconds(30))
                 .until(() -> registry.get("leadline.outbox.parked.rows").gauge().value() >= 1);
 
-        given().get("/q/outbox/parked").then().statusCode(200)
+        given().get("/q/outbox/parked").then().statusCode(404); // never on the service's API port
+        ManagementPort.given().get("/q/outbox/parked").then().statusCode(200)
                 .body("data.event_id", hasItem(oversized))
                 .body("data.event_id", not(hasItem(first)))
                 .body("data.find { it.event_id == '" + oversized + "' }.park_reason",

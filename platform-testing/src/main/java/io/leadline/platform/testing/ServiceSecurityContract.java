@@ -73,8 +73,7 @@ public abstract class ServiceSecurityContract {
     }
 
     private static RequestSpecification management() {
-        URI uri = URI.create(TestHTTPResourceManager.getManagementUri());
-        return given().baseUri(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).port(-1);
+        return ManagementPort.given();
     }
 
     @Test

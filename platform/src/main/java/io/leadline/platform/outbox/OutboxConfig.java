@@ -36,10 +36,6 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
-    /** Whether {@code GET /q/outbox/parked} lists parked rows; off where the port is public (the gateway). */
-    @WithDefault("true")
-    boolean parkedEndpointEnabled();
-
     /** How long sent rows stay for inspection before they are deleted (parked rows stay until an operator acts). */
     @WithDefault("1h")
     Duration retention();

@@ -3,7 +3,7 @@ package io.leadline.platform.outbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * {@code GET /q/outbox/parked}: the parked rows of this service's outbox, oldest first (at most {@value #LIMIT}),
- * with their reason, for operators. Read-only and without payloads (they hold customer data): what to do with a row
- * is in platform/README.md. Beside {@code /q/health} and {@code /q/metrics}, which are not routed by the gateway; the
- * gateway, which is the public edge itself, turns it off ({@code leadline.outbox.parked-endpoint-enabled=false}).
+ * {@code GET /q/outbox/parked} on the management interface: the parked rows of this service's outbox, oldest first
+ * (at most {@value #LIMIT}), with their reason, for operators. Read-only and without payloads (they hold customer
+ * data): what to do with a row is in platform/README.md. It sits beside {@code /q/health} and {@code /q/metrics} on
+ * the management port, which no public route reaches (the gateway's included).
  */
 @ApplicationScoped
 @IfBuildProperty(name = OutboxConfig.ENABLED, stringValue = "true", enableIfMissing = true)
@@ -29,14 +29,8 @@ public class ParkedOutboxRows {
     @Inject
     Pool pool;
 
-    @Inject
-    OutboxConfig config;
-
-    void route(@Observes Router router) {
-        if (!config.parkedEndpointEnabled()) {
-            return;
-        }
-        router.get(PATH).handler(context -> pool.preparedQuery(SELECT).execute().subscribe().with(rows -> {
+    void route(@Observes ManagementInterface management) {
+        management.router().get(PATH).handler(context -> pool.preparedQuery(SELECT).execute().subscribe().with(rows -> {
             JsonArray data = new JsonArray();
             long total = 0;
             for (Row row : rows) {
