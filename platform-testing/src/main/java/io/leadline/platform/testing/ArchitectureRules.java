@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 import java.util.List;
 
@@ -27,19 +26,6 @@ public final class ArchitectureRules {
 
     /** Checks every rule against the production classes of the service rooted at {@code rootPackage}. */
     public static void checkService(String rootPackage) {
-        JavaClasses classes = importService(rootPackage);
-        noOtherService(rootPackage).check(classes);
-        resourcesDoNotTouchRepositories().check(classes);
-        // Frozen: the cycles that exist today are recorded in the module's src/test/resources/frozen-architecture
-        // and may only shrink; any new cycle fails the build.
-        FreezingArchRule.freeze(featurePackagesFreeOfCycles(rootPackage)).check(classes);
-    }
-
-    /**
-     * Checks every rule with nothing frozen: for a service whose feature packages are free of cycles, which needs no
-     * store of known violations (and must not grow one).
-     */
-    public static void checkCycleFreeService(String rootPackage) {
         JavaClasses classes = importService(rootPackage);
         noOtherService(rootPackage).check(classes);
         resourcesDoNotTouchRepositories().check(classes);
