@@ -1,7 +1,7 @@
 package io.leadline.activities.outbox;
 
 import io.leadline.platform.testing.KafkaTestResource;
-import io.leadline.platform.testing.ManagementPort;
+import io.leadline.platform.testing.Management;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,7 +89,7 @@ class OutboxRelayKafkaTest {
                 .until(() -> registry.get("leadline.outbox.parked.rows").gauge().value() >= 1);
 
         given().get("/q/outbox/parked").then().statusCode(404); // never on the service's API port
-        ManagementPort.given().get("/q/outbox/parked").then().statusCode(200)
+        Management.request().get("/q/outbox/parked").then().statusCode(200)
                 .body("data.event_id", hasItem(oversized))
                 .body("data.event_id", not(hasItem(first)))
                 .body("data.find { it.event_id == '" + oversized + "' }.park_reason",

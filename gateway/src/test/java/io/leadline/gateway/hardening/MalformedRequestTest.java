@@ -1,7 +1,7 @@
 package io.leadline.gateway.hardening;
 
 import io.leadline.gateway.support.GatewayTestProfile;
-import io.leadline.gateway.support.LogCapture;
+import io.leadline.platform.testing.LogCapture;
 import io.leadline.gateway.support.Tenants;
 import io.leadline.gateway.support.Tenants.Tenant;
 import io.quarkus.test.common.http.TestHTTPResource;

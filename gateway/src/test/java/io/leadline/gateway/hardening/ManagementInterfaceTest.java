@@ -1,7 +1,7 @@
 package io.leadline.gateway.hardening;
 
 import io.leadline.gateway.support.GatewayTestProfile;
-import io.leadline.gateway.support.Management;
+import io.leadline.platform.testing.Management;
 import io.leadline.gateway.support.Tenants;
 import io.leadline.gateway.support.Tenants.Tenant;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.gateway.support.FakeUpstreamResource;
 import io.leadline.gateway.support.GatewayTestProfile;
-import io.leadline.gateway.support.LogCapture;
+import io.leadline.platform.testing.LogCapture;
 import io.leadline.gateway.support.Tenants;
 import io.leadline.gateway.support.Tenants.Tenant;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,6 +1,7 @@
 package io.leadline.platform.testing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,42 +12,59 @@ import java.util.logging.Logger;
 
 /**
  * Collects what the service under test logs (a {@code @QuarkusTest} runs it in the test's JVM, and Quarkus logs
- * through java.util.logging's root logger), so a test can assert that something was never logged, e.g. Hibernate
- * Reactive's session misuse warnings under concurrency. Use in try-with-resources; closing detaches it.
+ * through java.util.logging's root logger), so a test can assert that something was never logged (Hibernate
+ * Reactive's session misuse warnings under concurrency, an ERROR when a client hangs up) or that a DEBUG line was.
+ * Use in try-with-resources; closing detaches it.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger root = Logger.getLogger("");
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Captured> lines = new ConcurrentLinkedQueue<>();
+
+    private record Captured(Level level, String line) {
+        boolean atLeast(Level threshold) {
+            return level.intValue() >= threshold.intValue();
+        }
+    }
 
     private LogCapture() {
         setLevel(Level.ALL);
     }
 
-    /** Starts capturing every record of level INFO and above. */
+    /** Starts capturing every record, whatever its level. */
     public static LogCapture start() {
         LogCapture capture = new LogCapture();
         capture.root.addHandler(capture);
         return capture;
     }
 
-    /** Every captured line (level, logger, message, parameters, exception chain) that contains one of the markers. */
+    /**
+     * Every captured line of level INFO and above (level, logger, message, parameters, exception chain) that contains
+     * one of the markers.
+     */
     public List<String> containing(String... markers) {
         List<String> found = new ArrayList<>();
-        for (String line : lines) {
-            for (String marker : markers) {
-                if (line.contains(marker)) {
-                    found.add(line);
-                    break;
-                }
+        for (Captured captured : lines) {
+            if (captured.atLeast(Level.INFO) && Arrays.stream(markers).anyMatch(captured.line()::contains)) {
+                found.add(captured.line());
             }
         }
         return found;
     }
 
+    /** Every captured warning and error, so a failing assertion shows what was logged. */
+    public List<String> warningsAndErrors() {
+        return lines.stream().filter(captured -> captured.atLeast(Level.WARNING)).map(Captured::line).toList();
+    }
+
+    /** Whether any line, of any level, contains the text. */
+    public boolean anyMessageContains(String text) {
+        return lines.stream().anyMatch(captured -> captured.line().contains(text));
+    }
+
     @Override
     public void publish(LogRecord record) {
-        if (record == null || record.getLevel().intValue() < Level.INFO.intValue()) {
+        if (record == null) {
             return;
         }
         StringBuilder line = new StringBuilder()
@@ -65,7 +83,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 break;
             }
         }
-        lines.add(line.toString());
+        lines.add(new Captured(record.getLevel(), line.toString()));
     }
 
     @Override

@@ -1,11 +1,8 @@
 package io.leadline.platform.testing;
 
-import io.quarkus.test.common.http.TestHTTPResourceManager;
-import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -50,8 +47,8 @@ public abstract class ServiceSecurityContract {
 
     @Test
     void answersHealthAndMetricsWithoutATokenOnTheManagementPortOnly() {
-        management().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
-        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        Management.request().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
+        Management.request().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
         for (String path : new String[] {"/q/health", "/q/health/ready", "/q/metrics"}) {
             given().get(path).then().statusCode(404);
         }
@@ -67,13 +64,9 @@ public abstract class ServiceSecurityContract {
         given().get(item).then().statusCode(401);
         given().header("Authorization", valid).get("/api/v1/xyzrawid_type/x/");
         given().get("/internal/v1/xyzrawid_internal/");
-        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.request().get("/q/metrics").then().statusCode(200).extract().asString();
         assertFalse(metrics.contains("xyzrawid"), () -> metrics.lines().filter(line -> line.contains("xyzrawid"))
                 .toList().toString());
-    }
-
-    private static RequestSpecification management() {
-        return ManagementPort.given();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.leadline.gateway.support;
+package io.leadline.platform.testing;
 
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.specification.RequestSpecification;
@@ -7,7 +7,7 @@ import java.net.URI;
 
 import static io.restassured.RestAssured.given;
 
-/** The management interface (health, metrics) on its own port, as a test reaches it. */
+/** The service's management interface (health, metrics, operator views) on its own port, as a test reaches it. */
 public final class Management {
 
     private Management() {
