@@ -1,0 +1,22 @@
+package io.leadline.comments;
+
+import io.leadline.platform.testing.PackagedServiceEdgeContract;
+import io.leadline.platform.testing.PackagedServiceTestProfile;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The packaged jar (or the native executable with -Dnative) starts and keeps its edge behind the internal JWT. */
+@QuarkusIntegrationTest
+@TestProfile(PackagedServiceTestProfile.class)
+class ServiceEdgeIT extends PackagedServiceEdgeContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/comment/";
+    }
+
+    @Override
+    protected int statusForAValidToken() {
+        return 404; // no endpoints yet: past authentication, nothing there
+    }
+}
