@@ -68,7 +68,10 @@ public class TaskResource {
         TaskInput input = TaskInput.forBulkUpdate(body);
         TaskScope scope = readScope(params, caller);
         ListQuery query = ListQuery.parse(TaskScope.filterParameters(params), TaskReads.TABLE);
-        return tasks.bulkUpdate(caller, scope, query, input).replaceWith(JsonNodeFactory.instance.objectNode());
+        input.body.throwIfInvalid();
+        return tasks.matchingIds(caller.organizationId(), scope, query)
+                .chain(ids -> tasks.bulkUpdate(caller, ids, input))
+                .replaceWith(JsonNodeFactory.instance.objectNode());
     }
 
     @GET

@@ -77,12 +77,15 @@ public class TaskService {
         });
     }
 
-    /** Applies the same change to every task the filters match; answers how many matched. */
+    /**
+     * Applies the same change to every task of {@code ids} (found by {@link #matchingIds} before the transaction, so
+     * the transaction holds one pooled connection, never two); answers how many it changed.
+     */
     @WithTransaction
-    public Uni<Integer> bulkUpdate(Caller caller, TaskScope scope, ListQuery query, TaskInput input) {
+    public Uni<Integer> bulkUpdate(Caller caller, List<String> ids, TaskInput input) {
         input.body.throwIfInvalid();
         String org = caller.organizationId();
-        return matchingIds(org, scope, query).chain(ids -> tasks.inOrganization(org, ids)).chain(matching ->
+        return tasks.inOrganization(org, ids).chain(matching ->
                 tasks.leadNames(org, TaskRepository.leadIdsOf(matching)).chain(names -> {
                     Instant now = CloseDateTimes.now();
                     List<DomainEvent> events = new ArrayList<>();
@@ -103,8 +106,11 @@ public class TaskService {
         });
     }
 
-    /** The ids of every task the list's filters match, read the way the list reads them. */
-    private Uni<List<String>> matchingIds(String org, TaskScope scope, ListQuery query) {
+    /**
+     * The ids of every task the list's filters match, read the way the list reads them: on the read pool, outside any
+     * transaction (a bulk update reads them first, then changes the tasks in its own transaction).
+     */
+    public Uni<List<String>> matchingIds(String org, TaskScope scope, ListQuery query) {
         SqlParameters parameters = new SqlParameters();
         String sql = "select t.id from " + TaskReads.TABLE.from() + " where t.organization_id = " + parameters.bind(org)
                 + query.conditions(parameters) + scope.sql(parameters);
