@@ -46,6 +46,21 @@ class EventLogKafkaTest {
     }
 
     @Test
+    void deadLettersARecordAsLargeAsTheTopicAllowsAndGoesOn() {
+        // As large as a producer may send (1 MiB with its overhead): re-published with the dead-letter headers it is
+        // larger than that, so the dead-letter producer must accept it, or the channel would stop on it.
+        EventLogApi api = EventLogApi.admin(EventFixtures.newOrganization());
+        String huge = "{not an event " + UUID.randomUUID() + " " + "x".repeat(1_048_400 - 60);
+        ObjectNode after = EventFixtures.leadCreated(api.organizationId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+
+        EventLogApi.publish("comments.events", "orga_huge", huge);
+        api.deliver(after);
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter("comments.events.dlq", huge);
+        assertEquals("comments.events", header(dead, "dead-letter-topic"));
+    }
+
+    @Test
     void storesTheRestOfAPollWhenOneEventCannotBeStoredAndDeadLettersOnlyThatOne() {
         EventLogApi api = EventLogApi.admin(EventFixtures.newOrganization());
         Instant base = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS);
