@@ -49,6 +49,15 @@ public interface LeadChild {
     Uni<LeadFields> fieldsOf(String organizationId, Lead lead);
 
     /**
+     * {@link #fieldsOf} for a lead being created, for its {@code lead.created} event and the POST's answer. A child
+     * that can't be created together with a lead (nothing in a lead body or a founding object makes one) has no rows
+     * yet and answers its empty fields without a query.
+     */
+    default Uni<LeadFields> fieldsOfNewLead(String organizationId, Lead lead) {
+        return fieldsOf(organizationId, lead);
+    }
+
+    /**
      * Reads what a lead body says about this child. On create it answers the children to create with the lead (a
      * lead's {@code contacts}); on update a child that can only be posted with a new lead refuses its field. Field
      * errors go to the body, before anything is written. Most children can't be posted inside a lead.

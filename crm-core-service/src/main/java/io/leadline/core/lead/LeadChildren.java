@@ -47,6 +47,12 @@ public class LeadChildren {
                 .map(fields -> new LeadView(lead, statusLabel, fields));
     }
 
+    /** A lead being created with its children's fields, reading only the children that may have been created with it. */
+    Uni<LeadView> viewOfNew(String organizationId, Lead lead, String statusLabel) {
+        return collect(inOrder, child -> child.fieldsOfNewLead(organizationId, lead).map(List::of))
+                .map(fields -> new LeadView(lead, statusLabel, fields));
+    }
+
     /** What a lead body creates of each child (or refuses, on update); errors go to the body. */
     List<NewChildren> readFromLeadBody(RequestBody body, boolean update) {
         return inOrder.stream().map(child -> child.readFromLeadBody(body, update)).toList();

@@ -69,7 +69,7 @@ public class NewLeads {
                 .chain(() -> newChildren.create(caller, lead, now))
                 // The children must reach the database before the lead's view reads them back.
                 .call(() -> leads.flush())
-                .chain(childEvents -> children.view(caller.organizationId(), lead, status.label).chain(view -> {
+                .chain(childEvents -> children.viewOfNew(caller.organizationId(), lead, status.label).chain(view -> {
                     List<DomainEvent> events = new ArrayList<>();
                     events.add(DomainEvent.created(caller, LeadService.LEAD, lead.id, lead.id, leadJson.toJson(view)));
                     events.addAll(childEvents);

@@ -48,6 +48,12 @@ public class LeadOpportunities implements LeadChild {
                 views.stream().map(OpportunityJson::toJson).toList()));
     }
 
+    /** An opportunity is always posted after its lead exists, so a lead being created has none. */
+    @Override
+    public Uni<LeadFields> fieldsOfNewLead(String organizationId, Lead lead) {
+        return Uni.createFrom().item(LeadFields.ofArray("opportunities", List.of()));
+    }
+
     /**
      * Deletes every opportunity of the lead and answers their {@code opportunity.deleted} events, for the lead's own
      * transaction (the same convention as the lead's tasks): a deleted lead takes its opportunities with it.

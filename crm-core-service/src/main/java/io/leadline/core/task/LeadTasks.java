@@ -51,6 +51,12 @@ public class LeadTasks implements LeadChild {
                 rows.stream().map(task -> TaskJson.toJson(task, lead.name)).toList()));
     }
 
+    /** A task is always posted after its lead exists, so a lead being created has none. */
+    @Override
+    public Uni<LeadFields> fieldsOfNewLead(String organizationId, Lead lead) {
+        return Uni.createFrom().item(LeadFields.ofArray("tasks", List.of()));
+    }
+
     /** Deletes every task of the lead and answers their {@code deleted} events, for the lead's own transaction. */
     @Override
     public Uni<List<DomainEvent>> deleteAllOf(Caller caller, Lead lead) {
