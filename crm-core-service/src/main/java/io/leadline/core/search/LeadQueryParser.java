@@ -250,30 +250,66 @@ public final class LeadQueryParser {
         }
     }
 
-    /** Splits {@code sort:} and {@code slice:} off the top-level conjunction; anywhere else they are an error. */
+    /**
+     * Takes {@code sort:} and {@code slice:} out of the filter: they apply to the whole query wherever they stand in
+     * a conjunction ({@code a OR b sort:name} sorts everything), but alone as a branch of OR or under a negation
+     * they mean nothing and are an error.
+     */
     private static LeadQuery options(LeadFilter filter) {
-        List<LeadFilter> parts = filter instanceof And and ? and.parts() : List.of(filter);
-        List<LeadFilter> rest = new ArrayList<>();
-        Optional<LeadQuery.Sort> sort = Optional.empty();
-        Optional<LeadQuery.Slice> slice = Optional.empty();
-        for (LeadFilter part : parts) {
-            if (part instanceof FieldMatch match && match.field().equals("sort")) {
-                if (sort.isPresent()) {
+        Options options = new Options();
+        LeadFilter remaining = options.strip(filter, true);
+        return new LeadQuery(remaining, Optional.ofNullable(options.sort), Optional.ofNullable(options.slice));
+    }
+
+    private static final class Options {
+        private LeadQuery.Sort sort;
+        private LeadQuery.Slice slice;
+
+        /** The filter without its options; {@code inConjunction} says whether an option may stand here. */
+        LeadFilter strip(LeadFilter filter, boolean inConjunction) {
+            if (filter instanceof FieldMatch match && isOption(match)) {
+                if (!inConjunction) {
+                    throw error(match.field() + ": can't stand inside OR or NOT (position " + match.position() + ").");
+                }
+                take(match);
+                return new Everything();
+            }
+            if (filter instanceof And and) {
+                List<LeadFilter> rest = new ArrayList<>();
+                for (LeadFilter part : and.parts()) {
+                    LeadFilter stripped = strip(part, true);
+                    if (!(stripped instanceof Everything) || !(part instanceof FieldMatch)) {
+                        rest.add(stripped);
+                    }
+                }
+                return rest.isEmpty() ? new Everything() : rest.size() == 1 ? rest.get(0) : new And(rest);
+            }
+            if (filter instanceof Or or) {
+                return new Or(or.parts().stream().map(part -> strip(part, false)).toList());
+            }
+            if (filter instanceof Not not) {
+                return new Not(strip(not.inner(), false));
+            }
+            return filter;
+        }
+
+        private void take(FieldMatch match) {
+            if (match.field().equals("sort")) {
+                if (sort != null) {
                     throw error("Only one sort: is allowed (position " + match.position() + ").");
                 }
-                sort = Optional.of(sort(match));
-            } else if (part instanceof FieldMatch match && match.field().equals("slice")) {
-                if (slice.isPresent()) {
+                sort = sort(match);
+            } else {
+                if (slice != null) {
                     throw error("Only one slice: is allowed (position " + match.position() + ").");
                 }
-                slice = Optional.of(slice(match));
-            } else {
-                rejectNestedOptions(part);
-                rest.add(part);
+                slice = slice(match);
             }
         }
-        LeadFilter remaining = rest.isEmpty() ? new Everything() : rest.size() == 1 ? rest.get(0) : new And(rest);
-        return new LeadQuery(remaining, sort, slice);
+
+        private static boolean isOption(FieldMatch match) {
+            return match.field().equals("sort") || match.field().equals("slice");
+        }
     }
 
     private static LeadQuery.Sort sort(FieldMatch match) {
@@ -292,19 +328,6 @@ public final class LeadQueryParser {
             }
         }
         throw error("slice: takes k/n with 1 <= k <= n <= " + MAX_SLICES + " (position " + match.position() + ").");
-    }
-
-    private static void rejectNestedOptions(LeadFilter filter) {
-        if (filter instanceof FieldMatch match && (match.field().equals("sort") || match.field().equals("slice"))) {
-            throw error(match.field() + ": must stand at the top level of the query (position " + match.position()
-                    + ").");
-        } else if (filter instanceof And and) {
-            and.parts().forEach(LeadQueryParser::rejectNestedOptions);
-        } else if (filter instanceof Or or) {
-            or.parts().forEach(LeadQueryParser::rejectNestedOptions);
-        } else if (filter instanceof Not not) {
-            rejectNestedOptions(not.inner());
-        }
     }
 
     private boolean keyword(String word) {

@@ -80,6 +80,9 @@ class LeadQueryParserTest {
         assertEquals(Optional.of(new LeadQuery.Slice(2, 5)), query.slice());
         assertEquals(Optional.of("-date_updated"), LeadQuerySql.orderBy(query));
         assertEquals(new Everything(), LeadQueryParser.parse("sort:name").filter());
+        LeadQuery grouped = LeadQueryParser.parse("a OR b sort:name");
+        assertEquals(new Or(List.of(a(1), new Text("b", false, 6))), grouped.filter());
+        assertEquals(Optional.of("name"), LeadQuerySql.orderBy(grouped));
     }
 
     @Test
@@ -102,7 +105,8 @@ class LeadQueryParserTest {
         assertError("slice:0/5", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
         assertError("slice:6/5", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
         assertError("slice:1/1001", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
-        assertError("a OR sort:name", "sort: must stand at the top level of the query (position 6).");
+        assertError("a OR sort:name", "sort: can't stand inside OR or NOT (position 6).");
+        assertError("-slice:1/2", "slice: can't stand inside OR or NOT (position 2).");
         assertError("sort:name sort:created", "Only one sort: is allowed (position 11).");
         ValidationException sort = assertThrows(ValidationException.class,
                 () -> LeadQuerySql.orderBy(LeadQueryParser.parse("sort:color")));
