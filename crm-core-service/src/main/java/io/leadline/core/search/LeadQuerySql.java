@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,10 @@ import java.util.stream.Collectors;
  * when the condition is made, so an unknown field or a bad value is a 400 before any statement is built.
  */
 public final class LeadQuerySql {
+
+    private static final String CUSTOM_PREFIX = "custom.";
+    /** How custom.cf_… keys are written (io.leadline.core.custom.CustomValues). */
+    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
 
     private final String lead;
     private final ZoneOffset callerOffset;
@@ -111,6 +116,9 @@ public final class LeadQuerySql {
 
     private String match(FieldMatch match) {
         String value = match.value();
+        if (match.field().startsWith(CUSTOM_PREFIX)) {
+            return custom(match);
+        }
         return switch (field(match.field())) {
             case "name", "company" -> "coalesce(" + lead + ".name, '') ilike " + contains(value);
             case "description" -> "coalesce(" + lead + ".description, '') ilike " + contains(value);
@@ -130,7 +138,10 @@ public final class LeadQuerySql {
             case "date_created", "date_updated" -> dateMatch(match.field(), value, match.position());
             case "contacts", "opportunities", "tasks" ->
                     count(match.field()) + " = " + bind(number(value, match.position()));
-            default -> throw unknownField(match.field(), match.position());
+            default -> throw match.field().contains(" ")
+                    ? LeadQueryParser.error("Custom fields are searched by id, e.g. custom.cf_…:value; \""
+                            + match.field() + "\" at position " + match.position() + " is no field id.")
+                    : unknownField(match.field(), match.position());
         };
     }
 
@@ -149,6 +160,20 @@ public final class LeadQuerySql {
                 throw unknownField(compare.field(), compare.position());
             }
         };
+    }
+
+    /**
+     * {@code custom.cf_…:value}: a case-insensitive substring of the stored value, or of any item of a list value.
+     * The field id is bound too (a jsonb key), and must look like one.
+     */
+    private String custom(FieldMatch match) {
+        String fieldId = match.field().substring(CUSTOM_PREFIX.length());
+        if (!CUSTOM_FIELD_ID.matcher(fieldId).matches()) {
+            throw unknownField(match.field(), match.position());
+        }
+        String value = lead + ".custom -> " + bind(fieldId) + "::text";
+        return "exists (select 1 from jsonb_array_elements_text(case jsonb_typeof(" + value + ") when 'array' then "
+                + value + " else jsonb_build_array(" + value + ") end) v where v ilike " + contains(match.value()) + ")";
     }
 
     private String has(Has has) {

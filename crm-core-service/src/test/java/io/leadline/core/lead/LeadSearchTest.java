@@ -71,6 +71,20 @@ class LeadSearchTest {
     }
 
     @Test
+    void matchesCustomFieldValuesById() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        lead(org, "{\"name\": \"Gold\", \"custom.cf_tier\": \"Gold\", \"custom.cf_size\": 250}");
+        lead(org, "{\"name\": \"Tags\", \"custom.cf_tags\": [\"alpha\", \"Gold rush\"]}");
+        lead(org, "{\"name\": \"None\"}");
+
+        assertNames(org, "custom.cf_tier:gold", "Gold");
+        assertNames(org, "custom.cf_size:250", "Gold");
+        assertNames(org, "custom.cf_tags:\"gold rush\"", "Tags");
+        assertNames(org, "-custom.cf_tier:gold sort:name", "None", "Tags");
+        org.request().queryParam("query", "\"Tier\":\"Gold\"").get("/api/v1/lead/").then().statusCode(400);
+    }
+
+    @Test
     void countsAndHasLookAtTheLeadsChildren() {
         TestOrganizations org = TestOrganizations.provisioned();
         lead(org, "{\"name\": \"Two contacts\", \"contacts\": [{\"name\": \"A\"}, {\"name\": \"B\"}]}");

@@ -116,6 +116,9 @@ class LeadQueryParserTest {
     @Test
     void translationErrorsNameTheFieldAndPosition() {
         assertTranslationError("acme color:red", "Unknown field \"color\" at position 6.");
+        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1.");
+        assertTranslationError("\"Lead Source\":web", "Custom fields are searched by id, e.g. custom.cf_…:value; "
+                + "\"Lead Source\" at position 1 is no field id.");
         assertTranslationError("name > 3", "\"name\" can't be compared with > (position 1).");
         assertTranslationError("contacts > many", "\"many\" is no whole number (position 1).");
         assertTranslationError("date_created > 10000-01-01",
