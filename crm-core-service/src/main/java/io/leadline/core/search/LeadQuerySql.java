@@ -192,10 +192,10 @@ public final class LeadQuerySql {
 
     private String dateMatch(String field, String value, int position) {
         String column = lead + "." + field;
-        Optional<LocalDate> day = day(value);
+        Optional<Day> day = day(value);
         if (day.isPresent()) {
-            return "(" + column + " >= " + bind(start(day.get())) + " and " + column + " < "
-                    + bind(start(day.get().plusDays(1))) + ")";
+            return "(" + column + " >= " + bind(day.get().start()) + " and " + column + " < " + bind(day.get().end())
+                    + ")";
         }
         return column + " = " + bind(instant(value, position));
     }
@@ -203,33 +203,42 @@ public final class LeadQuerySql {
     /** A day compares by its bounds (so {@code > 2024-05-01} starts on May 2nd), a datetime exactly. */
     private String dateCompare(String field, Operator operator, String value, int position) {
         String column = lead + "." + field;
-        Optional<LocalDate> day = day(value);
+        Optional<Day> day = day(value);
         if (day.isEmpty()) {
             return column + " " + operator.sql() + " " + bind(instant(value, position));
         }
         return switch (operator) {
-            case GT -> column + " >= " + bind(start(day.get().plusDays(1)));
-            case GTE -> column + " >= " + bind(start(day.get()));
-            case LT -> column + " < " + bind(start(day.get()));
-            case LTE -> column + " < " + bind(start(day.get().plusDays(1)));
+            case GT -> column + " >= " + bind(day.get().end());
+            case GTE -> column + " >= " + bind(day.get().start());
+            case LT -> column + " < " + bind(day.get().start());
+            case LTE -> column + " < " + bind(day.get().end());
         };
     }
 
-    /** A calendar day: {@code today}/{@code yesterday} on the caller's clock, or {@code YYYY-MM-DD}. */
-    private Optional<LocalDate> day(String value) {
+    /**
+     * A calendar day: {@code today}/{@code yesterday} on the caller's clock (X-TZ-Offset), or {@code YYYY-MM-DD} as
+     * a UTC day (the zone Close's datetimes are written in).
+     */
+    private Optional<Day> day(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.equals("today")) {
-            return Optional.of(LocalDate.now(callerOffset));
+            return Optional.of(new Day(LocalDate.now(callerOffset), callerOffset));
         }
         if (lower.equals("yesterday")) {
-            return Optional.of(LocalDate.now(callerOffset).minusDays(1));
+            return Optional.of(new Day(LocalDate.now(callerOffset).minusDays(1), callerOffset));
         }
-        return CloseDateTimes.parseDate(value);
+        return CloseDateTimes.parseDate(value).map(date -> new Day(date, ZoneOffset.UTC));
     }
 
-    /** Where a day begins: at midnight on the caller's clock for relative days, else in UTC. */
-    private Instant start(LocalDate day) {
-        return day.atStartOfDay(callerOffset).toInstant();
+    /** A calendar day in a zone: from its midnight to the next. */
+    private record Day(LocalDate date, ZoneOffset zone) {
+        Instant start() {
+            return date.atStartOfDay(zone).toInstant();
+        }
+
+        Instant end() {
+            return date.plusDays(1).atStartOfDay(zone).toInstant();
+        }
     }
 
     private static Instant instant(String value, int position) {

@@ -128,6 +128,8 @@ class LeadSearchTest {
         // a plain date is a whole UTC day; a datetime is exact
         assertNames(org, "date_updated>\"" + mark + "\" sort:date_updated", "Lead 3", "Lead 4", "Lead 1");
         assertNames(org, "date_created < 2000-01-01");
+        assertNames(org, "date_created >= yesterday date_created <= 9999-12-31 sort:created", "Lead 0", "Lead 1",
+                "Lead 2", "Lead 3", "Lead 4");
     }
 
     @Test

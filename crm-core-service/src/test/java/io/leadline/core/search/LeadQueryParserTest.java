@@ -13,6 +13,8 @@ import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.wire.ValidationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +140,23 @@ class LeadQueryParserTest {
         SqlParameters like = new SqlParameters();
         LeadQuerySql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
         assertEquals(List.of("%50\\%\\_off\\\\%"), like.values());
+    }
+
+    @Test
+    void relativeDaysAreDaysOnTheCallersClockAndPlainDatesUtcDays() {
+        ZoneOffset newYork = ZoneOffset.ofHours(-5);
+        LocalDate before = LocalDate.now(newYork);
+        SqlParameters parameters = new SqlParameters();
+        LeadQuerySql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
+        LocalDate after = LocalDate.now(newYork);
+        // the two bounds of the caller's day, as UTC timestamps
+        Object start = parameters.values().get(0);
+        assertTrue(start.equals(before.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC))
+                || start.equals(after.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC)), start::toString);
+
+        SqlParameters plain = new SqlParameters();
+        LeadQuerySql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
+        assertEquals(List.of(OffsetDateTime.parse("2024-05-02T00:00:00Z")), plain.values());
     }
 
     private static Text a(int position) {
