@@ -19,6 +19,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /** {@code GET /api/v1/lead/?query=…}: Close's lead search language (io.leadline.core.search). */
 @QuarkusTest
@@ -68,6 +72,9 @@ class LeadSearchTest {
         assertNames(org, "\"100%\"", "Other 100%");
         assertNames(org, "\"r_1\"");
         assertNames(org, "status:potential sort:-name", "Other 100%", "Acme Corp");
+        // sort: wins over _order_by
+        org.request().queryParam("query", "sort:name").queryParam("_order_by", "-date_created").get("/api/v1/lead/")
+                .then().statusCode(200).body("data.name", contains("Acme Corp", "Other 100%"));
     }
 
     @Test
@@ -163,6 +170,26 @@ class LeadSearchTest {
         org.request().queryParam("query", "slice:4/3").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "sort:color").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "date_updated > 0000-01-01").get("/api/v1/lead/").then().statusCode(400);
+    }
+
+    /** Whatever SQL a query turns into, PostgreSQL takes it: every random query is a 200 or a 400, never a 500. */
+    @Test
+    void randomQueriesAreAnsweredOrRefusedNeverA500() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        lead(org, "{\"name\": \"Acme\", \"custom.cf_tier\": [\"Gold\"], \"contacts\": [{\"name\": \"Ann\", "
+                + "\"emails\": [{\"email\": \"ann@acme.example\"}], \"phones\": [{\"phone\": \"+16505550100\"}]}]}");
+        List<String> pieces = List.of("name", "company", "email", "phone", "url", "status", "user", "created_by",
+                "date_created", "date_updated", "contacts", "opportunities", "tasks", "has", "sort", "slice", "custom.cf_tier",
+                "description", "id", "AND", "OR", "NOT", "-", "(", ")", "\"", "\\", ":", ">", ">=", "<", "<=", "*", " ",
+                "2024-05-01", "2024-01-01T00:00:00", "9999-12-31", "0001-01-01", "today", "yesterday", "1", "0",
+                "999999999", "1/1", "3/5", "1000/1000", "%", "_", "acme", "'", ";", "gold", "-created", "name");
+        qt().withExamples(300).withShrinkCycles(50)
+                .forAll(lists().of(integers().between(0, pieces.size() - 1).map(pieces::get)).ofSizeBetween(1, 12)
+                        .map(items -> String.join("", items)))
+                .checkAssert(query -> {
+                    int status = org.request().queryParam("query", query).get("/api/v1/lead/").statusCode();
+                    assertTrue(status == 200 || status == 400, () -> query + " answered " + status);
+                });
     }
 
     /** However a query is shaped, another organization's leads never match it. */
