@@ -34,6 +34,9 @@ public class LeadReads {
                 .filter("date_updated", "l.date_updated", FilterType.DATETIME)
                 .orderBy("date_created", "l.date_created")
                 .orderBy("date_updated", "l.date_updated")
+                .orderBy("name", "l.name")
+                // the lead query language (io.leadline.core.search), read by LeadResource
+                .ownParameters("query")
                 .defaultOrder("-date_created")
                 .maxLimit(100);
         children.all().forEach(child -> child.leadFields(ALIAS).forEach(builder::composed));

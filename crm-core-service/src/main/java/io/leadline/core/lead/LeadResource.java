@@ -3,9 +3,13 @@ package io.leadline.core.lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.search.LeadQuery;
+import io.leadline.core.search.LeadQueryParser;
+import io.leadline.core.search.LeadQuerySql;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadStatements;
 import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
@@ -23,7 +27,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+
+import java.time.ZoneOffset;
 
 
 /** Close's {@code /lead/} endpoints. */
@@ -53,8 +61,35 @@ public class LeadResource {
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), leadReads.table());
-        return reads.page(leadReads.table(), caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
+        MultivaluedMap<String, String> params = uriInfo.getQueryParameters();
+        if (!params.containsKey("query")) {
+            ListQuery query = ListQuery.parse(params, leadReads.table());
+            return reads.page(leadReads.table(), caller.organizationId(), query, SqlCondition.NONE)
+                    .map(JsonPage::envelope);
+        }
+        return search(caller, params);
+    }
+
+    /**
+     * {@code ?query=…}: Close's lead search. Its {@code sort:} replaces {@code _order_by}; the answer carries
+     * {@code total_results}, counted by a second statement that runs beside the page's.
+     */
+    private Uni<String> search(Caller caller, MultivaluedMap<String, String> params) {
+        LeadQuery parsed = LeadQueryParser.parse(params.getFirst("query"));
+        SqlCondition condition = LeadQuerySql.condition(parsed, LeadReads.ALIAS, callerOffset(caller));
+        MultivaluedMap<String, String> effective = new MultivaluedHashMap<>(params);
+        LeadQuerySql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
+        ListQuery query = ListQuery.parse(effective, leadReads.table());
+        String organizationId = caller.organizationId();
+        Uni<JsonPage> page = reads.page(leadReads.table(), organizationId, query, condition);
+        Uni<Long> total = reads.execute(ReadStatements.count(leadReads.table(), organizationId, query, condition))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(page, total).asTuple()
+                .map(both -> both.getItem1().envelope(both.getItem2()));
+    }
+
+    private static ZoneOffset callerOffset(Caller caller) {
+        return ZoneOffset.ofTotalSeconds((int) Math.round(caller.tzOffsetHours() * 3600));
     }
 
     @POST

@@ -10,6 +10,11 @@ public record JsonPage(List<String> objects, boolean hasMore, List<Object> lastK
 
     /** Close's list envelope {@code {"data": [...], "has_more": ...}}, assembled from the texts as they are. */
     public String envelope() {
+        return envelope(null);
+    }
+
+    /** The envelope with {@code "total_results": n} (the count of all matches, beyond this page) when given. */
+    public String envelope(Long totalResults) {
         StringBuilder json = new StringBuilder(64 + objects.stream().mapToInt(String::length).sum() + objects.size());
         json.append("{\"data\": [");
         for (int i = 0; i < objects.size(); i++) {
@@ -18,6 +23,10 @@ public record JsonPage(List<String> objects, boolean hasMore, List<Object> lastK
             }
             json.append(objects.get(i));
         }
-        return json.append("], \"has_more\": ").append(hasMore).append('}').toString();
+        json.append("], \"has_more\": ").append(hasMore);
+        if (totalResults != null) {
+            json.append(", \"total_results\": ").append(totalResults.longValue());
+        }
+        return json.append('}').toString();
     }
 }

@@ -49,4 +49,17 @@ public final class ReadStatements {
         }
         return new ReadStatement(sql.toString(), parameters);
     }
+
+    /**
+     * How many objects of the organization match the query's filters and {@code extra}, ignoring paging: for lists
+     * that answer {@code total_results} (e.g. a lead search).
+     */
+    public static ReadStatement count(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "select count(*) from " + table.from()
+                + " where " + table.organizationColumn() + " = " + parameters.bind(organizationId)
+                + query.conditions(parameters)
+                + extra.sql(parameters);
+        return new ReadStatement(sql, parameters);
+    }
 }

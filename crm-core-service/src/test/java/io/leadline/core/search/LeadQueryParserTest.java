@@ -1,0 +1,181 @@
+package io.leadline.core.search;
+
+import io.leadline.core.search.LeadFilter.And;
+import io.leadline.core.search.LeadFilter.Compare;
+import io.leadline.core.search.LeadFilter.Everything;
+import io.leadline.core.search.LeadFilter.FieldMatch;
+import io.leadline.core.search.LeadFilter.Has;
+import io.leadline.core.search.LeadFilter.Not;
+import io.leadline.core.search.LeadFilter.Operator;
+import io.leadline.core.search.LeadFilter.Or;
+import io.leadline.core.search.LeadFilter.Text;
+import io.leadline.platform.read.SqlParameters;
+import io.leadline.platform.wire.ValidationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeadQueryParserTest {
+
+    @Test
+    void emptyAndStarMeanEverything() {
+        assertEquals(new Everything(), filter(""));
+        assertEquals(new Everything(), filter("   "));
+        assertEquals(new Everything(), filter("*"));
+        assertEquals(new Everything(), LeadQueryParser.parse(null).filter());
+    }
+
+    @Test
+    void wordsAndPhrasesAreFreeText() {
+        assertEquals(new And(List.of(new Text("acme", false, 1), new Text("big corp", true, 6))),
+                filter("acme \"big corp\""));
+        assertEquals(new Text("say \"hi\" \\ there", true, 1), filter("\"say \\\"hi\\\" \\\\ there\""));
+    }
+
+    @Test
+    void fieldMatchesTakeBareOrQuotedValuesAndQuotedFieldNames() {
+        assertEquals(new FieldMatch("name", "Acme", 1), filter("name:\"Acme\""));
+        assertEquals(new FieldMatch("email_address", "a@b.com", 1), filter("email_address:a@b.com"));
+        assertEquals(new FieldMatch("Custom Field Name", "value", 1), filter("\"Custom Field Name\":\"value\""));
+        assertEquals(new FieldMatch("date_created", "2024-01-01T00:00:00", 1),
+                filter("date_created:2024-01-01T00:00:00"));
+    }
+
+    @Test
+    void comparisonsWithAndWithoutSpaces() {
+        assertEquals(new Compare("date_updated", Operator.GTE, "2024-01-01T00:00:00", 1),
+                filter("date_updated>=\"2024-01-01T00:00:00\""));
+        assertEquals(new Compare("date_created", Operator.LT, "2024-05-01", 1), filter("date_created < 2024-05-01"));
+        assertEquals(new Compare("contacts", Operator.GT, "1", 1), filter("contacts > 1"));
+        assertEquals(new Compare("tasks", Operator.LTE, "3", 1), filter("tasks<=3"));
+    }
+
+    @Test
+    void booleanOperatorsBindAndTighterThanOr() {
+        Text a = new Text("a", false, 1);
+        assertEquals(new Or(List.of(new And(List.of(a, new Text("b", false, 7))), new Text("c", false, 12))),
+                filter("a AND b OR c"));
+        assertEquals(new And(List.of(a, new Or(List.of(new Text("b", false, 4), new Text("c", false, 9))))),
+                filter("a (b OR c)"));
+        assertEquals(new Not(new FieldMatch("name", "foo", 2)), filter("-name:foo"));
+        assertEquals(new Not(new Text("foo", false, 5)), filter("NOT foo"));
+        assertEquals(new Not(new Or(List.of(a(3), new Text("b", false, 8)))), filter("-(a OR b)"));
+        // lower-case "and"/"or" are words, as in Close
+        assertEquals(new And(List.of(a, new Text("or", false, 3), new Text("b", false, 6))), filter("a or b"));
+    }
+
+    @Test
+    void hasSortAndSliceAreRead() {
+        assertEquals(new Has("opportunities", 1), filter("has:opportunities"));
+        LeadQuery query = LeadQueryParser.parse("date_updated>=2024-01-01 sort:-updated slice:2/5");
+        assertEquals(new Compare("date_updated", Operator.GTE, "2024-01-01", 1), query.filter());
+        assertEquals(Optional.of(new LeadQuery.Sort("updated", true, 26)), query.sort());
+        assertEquals(Optional.of(new LeadQuery.Slice(2, 5)), query.slice());
+        assertEquals(Optional.of("-date_updated"), LeadQuerySql.orderBy(query));
+        assertEquals(new Everything(), LeadQueryParser.parse("sort:name").filter());
+        LeadQuery grouped = LeadQueryParser.parse("a OR b sort:name");
+        assertEquals(new Or(List.of(a(1), new Text("b", false, 6))), grouped.filter());
+        assertEquals(Optional.of("name"), LeadQuerySql.orderBy(grouped));
+    }
+
+    @Test
+    void syntaxErrorsNameThePosition() {
+        assertError("name:acme OR )", "Unexpected \")\" at position 14.");
+        assertError("(name:acme", "Missing \")\" for the \"(\" at position 1.");
+        assertError("name:", "Expected a value at position 6.");
+        assertError("\"acme", "Unterminated quote starting at position 1.");
+        assertError("a OR", "Unexpected end of query at position 5.");
+        assertError("AND a", "Unexpected \"A\" at position 1.");
+        assertError("NOT", "Unexpected end of query at position 4.");
+        assertError(":x", "Unexpected \":\" at position 1.");
+        assertError("contacts >", "Expected a value at position 11.");
+        assertError("(".repeat(60) + "a" + ")".repeat(60), "The query nests deeper than 50 levels at position 51.");
+        assertError("a\u0000", "Null characters are not allowed.");
+    }
+
+    @Test
+    void optionErrorsNameThePosition() {
+        assertError("slice:0/5", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
+        assertError("slice:6/5", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
+        assertError("slice:1/1001", "slice: takes k/n with 1 <= k <= n <= 1000 (position 1).");
+        assertError("a OR sort:name", "sort: can't stand inside OR or NOT (position 6).");
+        assertError("-slice:1/2", "slice: can't stand inside OR or NOT (position 2).");
+        assertError("sort:name sort:created", "Only one sort: is allowed (position 11).");
+        ValidationException sort = assertThrows(ValidationException.class,
+                () -> LeadQuerySql.orderBy(LeadQueryParser.parse("sort:color")));
+        assertTrue(sort.fieldErrors().get("query").startsWith("sort: by \"color\" is not supported (position 1)"));
+    }
+
+    @Test
+    void translationErrorsNameTheFieldAndPosition() {
+        assertTranslationError("acme color:red", "Unknown field \"color\" at position 6.");
+        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1.");
+        assertTranslationError("\"Lead Source\":web", "Custom fields are searched by id, e.g. custom.cf_…:value; "
+                + "\"Lead Source\" at position 1 is no field id.");
+        assertTranslationError("name > 3", "\"name\" can't be compared with > (position 1).");
+        assertTranslationError("contacts > many", "\"many\" is no whole number (position 1).");
+        assertTranslationError("date_created > 10000-01-01",
+                "\"10000-01-01\" is no date or datetime with a year from 1 to 9999 (position 1).");
+        assertTranslationError("has:calls", "has:calls is not supported (position 1); choose contacts, emails, "
+                + "phones, opportunities or tasks.");
+    }
+
+    @Test
+    void everyValueIsBoundNeverWrittenIntoTheSql() {
+        String evil = "x' or '1'='1";
+        SqlParameters parameters = new SqlParameters();
+        String sql = LeadQuerySql.condition(LeadQueryParser.parse("name:\"" + evil + "\" " + "\"" + evil + "\""), "l",
+                ZoneOffset.UTC).sql(parameters);
+        assertFalse(sql.contains("1'='1"), sql);
+        assertTrue(parameters.values().contains("%x' or '1'='1%"), parameters.values()::toString);
+        SqlParameters like = new SqlParameters();
+        LeadQuerySql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
+        assertEquals(List.of("%50\\%\\_off\\\\%"), like.values());
+    }
+
+    @Test
+    void relativeDaysAreDaysOnTheCallersClockAndPlainDatesUtcDays() {
+        ZoneOffset newYork = ZoneOffset.ofHours(-5);
+        LocalDate before = LocalDate.now(newYork);
+        SqlParameters parameters = new SqlParameters();
+        LeadQuerySql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
+        LocalDate after = LocalDate.now(newYork);
+        // the two bounds of the caller's day, as UTC timestamps
+        Object start = parameters.values().get(0);
+        assertTrue(start.equals(before.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC))
+                || start.equals(after.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC)), start::toString);
+
+        SqlParameters plain = new SqlParameters();
+        LeadQuerySql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
+        assertEquals(List.of(OffsetDateTime.parse("2024-05-02T00:00:00Z")), plain.values());
+    }
+
+    private static Text a(int position) {
+        return new Text("a", false, position);
+    }
+
+    private static LeadFilter filter(String query) {
+        return LeadQueryParser.parse(query).filter();
+    }
+
+    private static void assertError(String query, String message) {
+        ValidationException error = assertThrows(ValidationException.class, () -> LeadQueryParser.parse(query));
+        assertEquals(message, error.fieldErrors().get("query"));
+    }
+
+    private static void assertTranslationError(String query, String message) {
+        LeadQuery parsed = LeadQueryParser.parse(query);
+        ValidationException error = assertThrows(ValidationException.class,
+                () -> LeadQuerySql.condition(parsed, "l", ZoneOffset.UTC));
+        assertEquals(message, error.fieldErrors().get("query"));
+    }
+}
