@@ -7,6 +7,7 @@
 # Environment (all optional):
 #   BENCH_LEADS=100000        leads in the bench organization (2 contacts, 1 opportunity, 1 open task each)
 #   BENCH_WARMUP=20s          JIT warm-up before the first GET measurement (shorter ones before the others)
+#   BENCH_POST_WARMUP=60s     JIT warm-up of the write path before the POST measurement
 #   BENCH_SEED_CONNECTIONS=32 concurrent connections of the seeder
 #   BENCH_PGDATA=dir          data directory of the bench's own PostgreSQL (default target/bench/pgdata), kept
 #                             between runs so a seeded organization is reused; BENCH_RESEED=true starts it afresh
