@@ -1,13 +1,13 @@
 package io.leadline.activities;
 
 import io.leadline.platform.testing.PackagedServiceEdgeContract;
-import io.leadline.platform.testing.PackagedServiceTestProfile;
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** The packaged jar (or the native executable with -Dnative) starts and keeps its edge behind the internal JWT. */
 @QuarkusIntegrationTest
-@TestProfile(PackagedServiceTestProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class ServiceEdgeIT extends PackagedServiceEdgeContract {
 
     @Override

@@ -1,6 +1,6 @@
 package io.leadline.core;
 
-import io.leadline.platform.testing.PackagedServiceTestProfile;
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** The packaged service (fast-jar, or native with -Dnative) serves a lead's life cycle behind the internal JWT. */
 @QuarkusIntegrationTest
-@TestProfile(PackagedServiceTestProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class LeadApiIT {
 
     @Test

@@ -1,18 +1,14 @@
 package io.leadline.activities.outbox;
 
-import io.leadline.platform.testing.InternalJwtTestResource;
-import io.leadline.platform.testing.KafkaTestResource;
-import io.leadline.platform.testing.PostgresTestResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * The service with its outbox relay producing to the embedded Kafka broker (the {@code %test} profile's in-memory
  * connector has no size limit, so it cannot refuse a record) on a topic of this test's own.
  */
-public class RelayToKafkaProfile implements QuarkusTestProfile {
+public class RelayToKafkaProfile extends KafkaServiceTestProfile {
 
     static final String TOPIC = "activities.events.relay-test";
 
@@ -22,13 +18,5 @@ public class RelayToKafkaProfile implements QuarkusTestProfile {
                 "mp.messaging.outgoing.domain-events.connector", "smallrye-kafka",
                 "leadline.outbox.topic", TOPIC,
                 "leadline.outbox.poll-interval", "200ms");
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(
-                new TestResourceEntry(PostgresTestResource.class),
-                new TestResourceEntry(InternalJwtTestResource.class),
-                new TestResourceEntry(KafkaTestResource.class));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.events.eventlog;
 
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * the database (timestamp out of range, invalid byte sequence 0x00).
  */
 @QuarkusTest
-@TestProfile(RealKafkaProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class BadEventQueryTest {
 
     @Test

@@ -1,7 +1,7 @@
 package io.leadline.events.eventlog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.platform.testing.PackagedServiceTestProfile;
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
  * at {@code /event/} to their own organization only.
  */
 @QuarkusIntegrationTest
-@TestProfile(PackagedServiceTestProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class EventLogIT {
 
     @Test

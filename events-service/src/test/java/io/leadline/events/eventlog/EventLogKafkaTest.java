@@ -1,5 +1,6 @@
 package io.leadline.events.eventlog;
 
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The event log fed through the real (embedded) broker: what reaches the dead-letter topics, and with what. */
 @QuarkusTest
-@TestProfile(RealKafkaProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class EventLogKafkaTest {
 
     private static final Duration DEAD_LETTERED = Duration.ofSeconds(60);

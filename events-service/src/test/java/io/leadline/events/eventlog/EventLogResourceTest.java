@@ -1,5 +1,6 @@
 package io.leadline.events.eventlog;
 
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-@TestProfile(RealKafkaProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class EventLogResourceTest {
 
     private static final Instant BASE = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);

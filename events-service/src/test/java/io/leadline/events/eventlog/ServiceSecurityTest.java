@@ -1,11 +1,12 @@
 package io.leadline.events.eventlog;
 
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.leadline.platform.testing.ServiceSecurityContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@TestProfile(RealKafkaProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class ServiceSecurityTest extends ServiceSecurityContract {
 
     @Override

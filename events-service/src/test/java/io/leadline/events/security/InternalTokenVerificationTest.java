@@ -1,6 +1,6 @@
 package io.leadline.events.security;
 
-import io.leadline.events.eventlog.RealKafkaProfile;
+import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.leadline.platform.security.InternalClaims;
 import io.leadline.platform.testing.InternalJwtTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * are the promises that cache must not break, checked through the API as the gateway's callers would meet them.
  */
 @QuarkusTest
-@TestProfile(RealKafkaProfile.class)
+@TestProfile(KafkaServiceTestProfile.class)
 class InternalTokenVerificationTest {
 
     private static final String PATH = "/api/v1/event/";
