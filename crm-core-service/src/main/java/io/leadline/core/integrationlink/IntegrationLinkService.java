@@ -19,7 +19,6 @@ import java.time.Instant;
 public class IntegrationLinkService {
 
     static final String OBJECT_TYPE = "integration_link";
-    private static final String ADMIN = "admin";
 
     @Inject
     IntegrationLinkRepository links;
@@ -80,7 +79,7 @@ public class IntegrationLinkService {
 
     /** Links are shown to the whole organization, so only admins may change them. */
     private static void requireAdmin(Caller caller) {
-        if (!ADMIN.equals(caller.role())) {
+        if (!caller.isAdmin()) {
             throw CloseException.forbidden("Only organization admins can change integration links.");
         }
     }

@@ -15,14 +15,13 @@ import java.util.Optional;
  */
 final class EventPrivacy {
 
-    static final String ADMIN_ROLE = "admin";
     private static final Duration SNAPSHOTS_VISIBLE_FOR = Duration.ofHours(1);
 
     private EventPrivacy() {
     }
 
     static ObjectNode visibleTo(Caller caller, ObjectNode event, Instant now) {
-        if (ADMIN_ROLE.equals(caller.role()) || isRecent(event, now)) {
+        if (caller.isAdmin() || isRecent(event, now)) {
             return event;
         }
         ObjectNode redacted = event.deepCopy();

@@ -19,6 +19,14 @@ public record Caller(
         String requestPath,
         double tzOffsetHours) {
 
+    /** Close's built-in role that manages the organization: its configuration, and everyone's objects. */
+    public static final String ADMIN_ROLE = "admin";
+
+    /** The one test every service makes for admin-only actions, so they agree on who an admin is. */
+    public boolean isAdmin() {
+        return ADMIN_ROLE.equals(role);
+    }
+
     /** "Today" in the caller's timezone (X-TZ-Offset). */
     public LocalDate today() {
         return CloseDateTimes.today(tzOffsetHours);
