@@ -51,6 +51,7 @@ class ContactResourceTest {
                 .body("display_name", equalTo("Wile E. Coyote"))
                 .body("emails[0].email", equalTo("wile@acme.example"))
                 .body("emails[0].type", equalTo("direct"))
+                .body("emails[0].is_unsubscribed", equalTo(false))
                 .body("phones[0].phone", equalTo("+14155551234"))
                 .body("phones[0].phone_formatted", equalTo("+1 415-555-1234"))
                 .body("phones[0].type", equalTo("mobile"))
@@ -83,7 +84,10 @@ class ContactResourceTest {
                 .body("name", equalTo("Road Runner"))
                 .body("status_label", equalTo("Potential"))
                 .body("contact_ids", contains(contact.getString("id")))
-                .body("primary_email.email", equalTo("rr@acme.example"));
+                .body("primary_email.email", equalTo("rr@acme.example"))
+                .body("primary_email.is_unsubscribed", equalTo(false));
+        org.request().get("/api/v1/contact/" + contact.getString("id") + "/").then().statusCode(200)
+                .body("emails[0].is_unsubscribed", equalTo(false));
     }
 
     @Test

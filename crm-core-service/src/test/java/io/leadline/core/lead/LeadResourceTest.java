@@ -65,7 +65,8 @@ class LeadResourceTest {
                 .body("contacts[0].organization_id", equalTo(org.organizationId()))
                 .body("contacts[0].title", equalTo("CEO"))
                 .body("contacts[0].display_name", equalTo("Wile E. Coyote"))
-                .body("contacts[0].emails", contains(Map.of("email", "wile@acme.example", "type", "office")))
+                .body("contacts[0].emails", contains(Map.of("email", "wile@acme.example", "type", "office",
+                        "is_unsubscribed", false)))
                 .body("contacts[0].phones[0].phone", equalTo("+14155551234"))
                 .body("contacts[0].phones[0].phone_formatted", equalTo("+1 415-555-1234"))
                 .body("contacts[0].phones[0].type", equalTo("office"))
@@ -80,7 +81,7 @@ class LeadResourceTest {
                 .body("tasks", empty())
                 .body("integration_links", empty())
                 .body("html_url", matchesPattern("http://localhost:8080/app/lead/lead_[0-9A-Za-z]{43}/"))
-                .body("primary_email", equalTo(Map.of("email", "wile@acme.example", "type", "office")))
+                .body("primary_email", equalTo(Map.of("email", "wile@acme.example", "type", "office", "is_unsubscribed", false)))
                 .body("primary_phone.phone", equalTo("+14155551234"))
                 .body("'custom.cf_industry'", equalTo("Aerospace"))
                 .body("'custom.cf_seats'", equalTo(12))
