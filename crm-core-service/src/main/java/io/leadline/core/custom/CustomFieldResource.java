@@ -63,6 +63,10 @@ public class CustomFieldResource {
         return table;
     }
 
+    private static void requireKnownOwner(String owner) {
+        table(owner);
+    }
+
     private static ReadTable tableOf(String owner) {
         return ReadTable.builder()
                 .from("(select * from custom_field where owner = '" + owner + "') cf")
@@ -90,7 +94,7 @@ public class CustomFieldResource {
     @POST
     public Uni<ObjectNode> create(@PathParam("owner") String owner, JsonNode body, @QueryParam("_fields") String fieldsParam) {
         Caller caller = callerContext.current();
-        table(owner);
+        requireKnownOwner(owner);
         CustomFieldInput input = CustomFieldInput.forCreate(body, owner);
         return fields.create(caller, owner, input)
                 .map(field -> FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field)));
@@ -109,7 +113,7 @@ public class CustomFieldResource {
     public Uni<ObjectNode> update(@PathParam("owner") String owner, @PathParam("id") String id, JsonNode body,
                                   @QueryParam("_fields") String fieldsParam) {
         Caller caller = callerContext.current();
-        table(owner);
+        requireKnownOwner(owner);
         CustomFieldInput input = CustomFieldInput.forUpdate(body, owner);
         return fields.update(caller, owner, id, input)
                 .map(field -> FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field)));
@@ -119,7 +123,7 @@ public class CustomFieldResource {
     @Path("{id}")
     public Uni<ObjectNode> delete(@PathParam("owner") String owner, @PathParam("id") String id) {
         Caller caller = callerContext.current();
-        table(owner);
+        requireKnownOwner(owner);
         return fields.delete(caller, owner, id).replaceWith(JsonNodeFactory.instance.objectNode());
     }
 }
