@@ -75,6 +75,11 @@ class BadRequestFuzzIT {
             new Endpoint("/integration_link/", "integration_link", true, true, true,
                     "{\"name\": \"Fuzz\", \"url\": \"https://fuzz.example/\", \"type\": \"lead\"}",
                     List.of("name", "url", "type"), List.of("id", "type")),
+            new Endpoint("/custom_field/lead/", "custom_field", true, true, true,
+                    "{\"name\": \"Fuzz\", \"type\": \"choices\", \"choices\": [\"a\"]}",
+                    List.of("name", "description", "type", "accepts_multiple_values", "choices", "editable_with_roles",
+                            "required", "back_reference_is_visible"),
+                    List.of("id", "type")),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
             new Endpoint("/user/", "user", true, false, true, "{}", List.of(), List.of("_order_by", "_skip", "_limit")),
@@ -165,6 +170,8 @@ class BadRequestFuzzIT {
                 .then().statusCode(200).extract().path("id"));
         ids.put("integration_link", tenant.api().body(Map.of("name", "L", "url", "https://l.example/", "type", "lead"))
                 .post("/integration_link/").then().statusCode(200).extract().path("id"));
+        ids.put("custom_field", tenant.api().body(Map.of("name", "Fixture", "type", "text"))
+                .post("/custom_field/lead/").then().statusCode(200).extract().path("id"));
         ids.put("status_lead", tenant.api().get("/status/lead/").then().statusCode(200).extract().path("data[0].id"));
         ids.put("status_opportunity", tenant.api().get("/status/opportunity/").then().statusCode(200)
                 .extract().path("data[0].id"));

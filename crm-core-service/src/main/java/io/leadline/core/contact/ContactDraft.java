@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A contact as written in a request body (nested in a lead, or on {@code /contact/}), validated field by
+ * A contact as written in a request body (its {@code body} collects its errors) (nested in a lead, or on {@code /contact/}), validated field by
  * field; errors go to the body's collector under {@code contacts.N.…}.
  */
 public record ContactDraft(String name, String title, List<Map<String, Object>> emails,
                            List<Map<String, Object>> phones, List<Map<String, Object>> urls,
-                           Map<String, Object> custom) {
+                           List<CustomValues.Change> custom, RequestBody body) {
 
     static final String DEFAULT_TYPE = "office";
     /** Emails, phones and URLs per contact: a person has a handful; ours (Close is silent) is a bound, not a quota. */
@@ -32,10 +32,12 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
                 items(body, "emails", "email", ContactDraft::email),
                 items(body, "phones", "phone", ContactDraft::phone),
                 items(body, "urls", "url", ContactDraft::url),
-                CustomValues.read(body));
+                CustomValues.read(body),
+                body);
     }
 
-    public Contact toContact(String id, String leadId, Caller caller, Instant now) {
+    /** The new contact, with its custom values already checked ({@code CustomFieldValues}). */
+    public Contact toContact(String id, String leadId, Caller caller, Instant now, Map<String, Object> customValues) {
         Contact contact = new Contact();
         contact.id = id;
         contact.organizationId = caller.organizationId();
@@ -45,7 +47,7 @@ public record ContactDraft(String name, String title, List<Map<String, Object>> 
         contact.setEmails(emails);
         contact.setPhones(phones);
         contact.setUrls(urls);
-        contact.custom = CustomValues.merge(Map.of(), custom);
+        contact.custom = new LinkedHashMap<>(customValues);
         contact.recordCreation(caller, now);
         return contact;
     }

@@ -1,10 +1,10 @@
 package io.leadline.core.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadline.core.custom.CustomValues;
 import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,15 +49,15 @@ final class ContactInput {
         return new ContactInput(RequestBody.of(json), true);
     }
 
-    /** Applies the fields that were sent; null clears a text field or empties a list. */
-    void applyTo(Contact contact) {
+    /** Applies the fields that were sent (custom values checked by CustomFieldValues); null clears or empties. */
+    void applyTo(Contact contact, Map<String, Object> custom) {
         name.ifPresent(value -> contact.name = value);
         title.ifPresent(value -> contact.title = value);
         emails.ifPresent(contact::setEmails);
         phones.ifPresent(contact::setPhones);
         urls.ifPresent(contact::setUrls);
         if (!draft.custom().isEmpty()) {
-            contact.custom = CustomValues.merge(contact.custom, draft.custom());
+            contact.custom = new LinkedHashMap<>(custom);
         }
     }
 }

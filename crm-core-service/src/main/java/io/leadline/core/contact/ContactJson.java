@@ -55,6 +55,8 @@ public final class ContactJson {
         ObjectNode json = JSON.objectNode();
         json.put("email", String.valueOf(email.get("email")));
         json.put("type", String.valueOf(email.get("type")));
+        // False until the unsubscribe list exists; it will be projected from unsubscribed_email events.
+        json.put("is_unsubscribed", false);
         return json;
     }
 

@@ -3,6 +3,7 @@ package io.leadline.core.contact;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.custom.CustomFilters;
 import io.leadline.platform.read.FilterType;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
@@ -61,8 +62,9 @@ public class ContactResource {
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        ListQuery query = ListQuery.parse(uriInfo.getQueryParameters(), TABLE);
-        return reads.page(TABLE, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
+        CustomFilters custom = CustomFilters.parse(uriInfo.getQueryParameters());
+        ListQuery query = ListQuery.parse(custom.rest(), TABLE);
+        return reads.page(TABLE, caller.organizationId(), query, custom.condition("c.custom")).map(JsonPage::envelope);
     }
 
     @POST

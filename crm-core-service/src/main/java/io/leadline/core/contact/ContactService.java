@@ -1,7 +1,10 @@
 package io.leadline.core.contact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldValues;
 import io.leadline.core.lead.Lead;
+import io.leadline.core.leadstatus.LeadStatus;
 import io.leadline.core.lead.ParentLeads;
 import io.leadline.core.lead.LeadView;
 import io.leadline.core.lead.NewChildren;
@@ -20,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +47,9 @@ public class ContactService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CustomFieldValues customValues;
 
     @WithTransaction
     public Uni<Contact> create(Caller caller, ContactInput input) {
@@ -70,7 +77,8 @@ public class ContactService {
                     return leads.lockInOrder(org, List.of(contact.leadId, input.leadId))
                             .chain(() -> leadView(org, contact.leadId))
                             .chain(source -> existingLead(caller, input)
-                                    .chain(target -> move(caller, contact, input, source, target)));
+                                    .chain(target -> customOf(caller, input, target.lead().id, contact.custom)
+                                            .chain(custom -> move(caller, contact, input, source, target, custom))));
                 });
     }
 
@@ -93,8 +101,12 @@ public class ContactService {
     }
 
     private Uni<Contact> addToLead(Caller caller, ContactInput input, LeadView before) {
+        return customOf(caller, input, before.lead().id, Map.of()).chain(custom -> addToLead(caller, input, before, custom));
+    }
+
+    private Uni<Contact> addToLead(Caller caller, ContactInput input, LeadView before, Map<String, Object> custom) {
         Instant now = CloseDateTimes.now();
-        Contact contact = input.draft.toContact(Ids.longId("cont"), before.lead().id, caller, now);
+        Contact contact = input.draft.toContact(Ids.longId("cont"), before.lead().id, caller, now, custom);
         DomainEvent created = DomainEvent.created(caller, CONTACT, contact.id, contact.leadId,
                 ContactJson.toJson(contact));
         return contacts.persist(contact)
@@ -104,18 +116,24 @@ public class ContactService {
     }
 
     private Uni<Contact> updateInPlace(Caller caller, Contact contact, ContactInput input) {
+        return customOf(caller, input, contact.leadId, contact.custom)
+                .chain(custom -> updateInPlace(caller, contact, input, custom));
+    }
+
+    private Uni<Contact> updateInPlace(Caller caller, Contact contact, ContactInput input, Map<String, Object> custom) {
         ObjectNode previous = ContactJson.toJson(contact);
-        input.applyTo(contact);
+        input.applyTo(contact, custom);
         contact.touch(caller, CloseDateTimes.now());
         return outbox.append(DomainEvent.updated(caller, CONTACT, contact.id, contact.leadId, previous,
                 ContactJson.toJson(contact))).replaceWith(contact);
     }
 
     /** Moves the contact to another lead of the organization: both leads' contact lists change. */
-    private Uni<Contact> move(Caller caller, Contact contact, ContactInput input, LeadView source, LeadView target) {
+    private Uni<Contact> move(Caller caller, Contact contact, ContactInput input, LeadView source, LeadView target,
+                              Map<String, Object> custom) {
         ObjectNode previousContact = ContactJson.toJson(contact);
         Instant now = CloseDateTimes.now();
-        input.applyTo(contact);
+        input.applyTo(contact, custom);
         contact.leadId = target.lead().id;
         contact.touch(caller, now);
         List<DomainEvent> events = new ArrayList<>();
@@ -129,14 +147,19 @@ public class ContactService {
 
     /** Close's behaviour without {@code lead_id}: a new lead named after the contact, recorded as lead.created. */
     private Uni<Contact> createWithNewLead(Caller caller, ContactInput input) {
-        return newLeads.defaultStatus(caller.organizationId()).chain(status -> {
-            Instant now = CloseDateTimes.now();
-            Lead lead = newLeads.build(caller, input.draft.name(), status, now);
-            Contact contact = input.draft.toContact(Ids.longId("cont"), lead.id, caller, now);
-            NewChildren founder = (c, owner, at) -> contacts.persist(contact).replaceWith(List.of(
-                    DomainEvent.created(caller, CONTACT, contact.id, owner.id, ContactJson.toJson(contact))));
-            return newLeads.store(caller, lead, status, founder, now).replaceWith(contact);
-        });
+        // The new lead has no other contact a contact field could name (leadId null).
+        return customOf(caller, input, null, Map.of()).chain(custom -> newLeads.defaultStatus(caller.organizationId())
+                .chain(status -> createWithNewLead(caller, input, status, custom)));
+    }
+
+    private Uni<Contact> createWithNewLead(Caller caller, ContactInput input, LeadStatus status,
+                                           Map<String, Object> custom) {
+        Instant now = CloseDateTimes.now();
+        Lead lead = newLeads.build(caller, input.draft.name(), status, now);
+        Contact contact = input.draft.toContact(Ids.longId("cont"), lead.id, caller, now, custom);
+        NewChildren founder = (c, owner, at) -> contacts.persist(contact).replaceWith(List.of(
+                DomainEvent.created(caller, CONTACT, contact.id, owner.id, ContactJson.toJson(contact))));
+        return newLeads.store(caller, lead, status, founder, now).replaceWith(contact);
     }
 
     /** The lead named by the body's {@code lead_id}; unknown or another organization's is a field error. */
@@ -147,6 +170,12 @@ public class ContactService {
                 input.body.throwIfInvalid();
             }
         });
+    }
+
+    /** The body's custom values checked against the organization's contact fields and applied to {@code stored}. */
+    private Uni<Map<String, Object>> customOf(Caller caller, ContactInput input, String leadId,
+                                              Map<String, Object> stored) {
+        return customValues.apply(caller, CustomFieldOwner.CONTACT, leadId, stored, input.draft.custom(), input.body);
     }
 
     private Uni<LeadView> leadView(String org, String leadId) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
 import io.leadline.core.lead.LeadFields;
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldValues;
 import io.leadline.core.lead.NewChildren;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
@@ -36,6 +38,9 @@ public class LeadContacts implements LeadChild {
 
     @Inject
     ContactRepository contacts;
+
+    @Inject
+    CustomFieldValues customValues;
 
     /** First: merges move contacts before what may refer to them. */
     @Override
@@ -114,25 +119,29 @@ public class LeadContacts implements LeadChild {
                 drafts.add(ContactDraft.read(contact));
             }
         }
-        return (caller, lead, now) -> {
-            List<Contact> created = newContacts(caller, lead, drafts, now);
-            List<DomainEvent> events = created.stream().map(contact -> DomainEvent.created(caller,
-                    ContactService.CONTACT, contact.id, lead.id, ContactJson.toJson(contact))).toList();
-            return created.isEmpty() ? Uni.createFrom().item(events) : contacts.persist(created).replaceWith(events);
-        };
+        return (caller, lead, now) -> customValues.applyToNew(caller, CustomFieldOwner.CONTACT,
+                drafts.stream().map(ContactDraft::custom).toList(), drafts.stream().map(ContactDraft::body).toList())
+                .chain(custom -> {
+                    List<Contact> created = newContacts(caller, lead, drafts, custom, now);
+                    List<DomainEvent> events = created.stream().map(contact -> DomainEvent.created(caller,
+                            ContactService.CONTACT, contact.id, lead.id, ContactJson.toJson(contact))).toList();
+                    return created.isEmpty() ? Uni.createFrom().item(events)
+                            : contacts.persist(created).replaceWith(events);
+                });
     }
 
     /**
      * The nested contacts, with ids sorted so that the id order (which is also the read order) is the order the
      * client sent them in, even when two ids fall into the same microsecond.
      */
-    private static List<Contact> newContacts(Caller caller, Lead lead, List<ContactDraft> drafts, Instant now) {
+    private static List<Contact> newContacts(Caller caller, Lead lead, List<ContactDraft> drafts,
+                                             List<Map<String, Object>> custom, Instant now) {
         List<String> ids = new ArrayList<>();
         drafts.forEach(draft -> ids.add(Ids.longId("cont")));
         Collections.sort(ids);
         List<Contact> created = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            created.add(drafts.get(i).toContact(ids.get(i), lead.id, caller, now));
+            created.add(drafts.get(i).toContact(ids.get(i), lead.id, caller, now, custom.get(i)));
         }
         return created;
     }

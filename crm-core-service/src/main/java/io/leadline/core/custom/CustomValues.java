@@ -5,21 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.wire.RequestBody;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Custom field values of any object (lead, contact, opportunity), sent and shown as {@code "custom.cf_…": value}
- * keys beside the object's own fields and stored by field id in one jsonb column. Definitions and type checks
- * arrive with the custom-fields issue; until then values are kept as sent.
+ * keys beside the object's own fields and stored by field id in one jsonb column. {@link #read} takes a body's
+ * changes as sent ({@code custom.cf_x}, {@code custom.cf_x.add}, {@code custom.cf_x.remove}); {@link CustomFieldValues}
+ * checks them against the organization's definitions and applies them.
  */
 public final class CustomValues {
 
     public static final String PREFIX = "custom.";
-    private static final Pattern FIELD_ID = Pattern.compile("cf_[A-Za-z0-9]+");
+    private static final Pattern KEY = Pattern.compile("custom\\.(cf_[A-Za-z0-9]+)(?:\\.(add|remove))?");
     /** A value's strings (a text field's value, each choice of a multi-choice field) and its list sizes. */
     public static final int MAX_VALUE_LENGTH = 10_000;
     public static final int MAX_VALUE_ITEMS = 100;
@@ -29,21 +33,27 @@ public final class CustomValues {
     private CustomValues() {
     }
 
+    /** What a body does to one custom field: set (null clears), or add/remove items of a multi-valued field. */
+    public enum Operation { SET, ADD, REMOVE }
+
+    /** One {@code custom.…} key of a body: its key as sent (for errors), the field id, and the raw value. */
+    public record Change(String key, String fieldId, Operation operation, JsonNode value) {
+    }
+
     /**
-     * The body's custom values by field id, in the order sent; a null value means "clear". A key that does not
-     * name a field id becomes a field error of the body.
+     * The body's custom changes in the order sent. A key that does not name a field id (optionally with
+     * {@code .add}/{@code .remove}) becomes a field error of the body; so does a value over the limits.
      */
-    public static Map<String, Object> read(RequestBody body) {
-        Map<String, Object> values = new LinkedHashMap<>();
+    public static List<Change> read(RequestBody body) {
+        List<Change> changes = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String key = field.getKey();
+            String key = fields.next().getKey();
             if (!key.startsWith(PREFIX)) {
                 continue;
             }
-            String fieldId = key.substring(PREFIX.length());
-            if (!FIELD_ID.matcher(fieldId).matches()) {
+            Matcher matcher = KEY.matcher(key);
+            if (!matcher.matches()) {
                 body.fail(key, "Unknown custom field; address custom fields by id, e.g. custom.cf_….");
                 continue;
             }
@@ -51,22 +61,16 @@ public final class CustomValues {
             if (value == null) {
                 continue;
             }
-            values.put(fieldId, value.isNull() ? null : MAPPER.convertValue(value, Object.class));
+            Operation operation = matcher.group(2) == null ? Operation.SET
+                    : matcher.group(2).equals("add") ? Operation.ADD : Operation.REMOVE;
+            changes.add(new Change(key, matcher.group(1), operation, value));
         }
-        return values;
+        return changes;
     }
 
-    /** The stored values with the changes applied: null removes a value, anything else sets it. */
-    public static Map<String, Object> merge(Map<String, Object> stored, Map<String, Object> changes) {
-        Map<String, Object> merged = new LinkedHashMap<>(stored);
-        changes.forEach((fieldId, value) -> {
-            if (value == null) {
-                merged.remove(fieldId);
-            } else {
-                merged.put(fieldId, value);
-            }
-        });
-        return merged;
+    /** The JSON value as a plain Java value (maps, lists, strings, numbers) for the entity's jsonb column. */
+    static Object plain(JsonNode value) {
+        return MAPPER.convertValue(value, Object.class);
     }
 
     /**

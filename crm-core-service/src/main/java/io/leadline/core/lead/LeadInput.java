@@ -31,8 +31,8 @@ final class LeadInput {
     final String statusLabel;
     /** What the body creates of each child with the lead (its {@code contacts}); none on update. */
     final List<NewChildren> children;
-    /** Custom values to set (field id to value) and to clear (field id to null). */
-    final Map<String, Object> custom;
+    /** The body's custom.… changes as sent; checked and applied by CustomFieldValues. */
+    final List<CustomValues.Change> custom;
 
     private LeadInput(RequestBody body, boolean update, LeadChildren leadChildren) {
         this.body = body;

@@ -10,6 +10,7 @@ import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
 import io.leadline.platform.read.ReadStatements;
+import io.leadline.core.custom.CustomFilters;
 import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
@@ -61,22 +62,25 @@ public class LeadResource {
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        MultivaluedMap<String, String> params = uriInfo.getQueryParameters();
+        CustomFilters custom = CustomFilters.parse(uriInfo.getQueryParameters());
+        MultivaluedMap<String, String> params = custom.rest();
+        SqlCondition customCondition = custom.condition(LeadReads.ALIAS + ".custom");
         if (!params.containsKey("query")) {
             ListQuery query = ListQuery.parse(params, leadReads.table());
-            return reads.page(leadReads.table(), caller.organizationId(), query, SqlCondition.NONE)
+            return reads.page(leadReads.table(), caller.organizationId(), query, customCondition)
                     .map(JsonPage::envelope);
         }
-        return search(caller, params);
+        return search(caller, params, customCondition);
     }
 
     /**
      * {@code ?query=…}: Close's lead search. Its {@code sort:} replaces {@code _order_by}; the answer carries
      * {@code total_results}, counted by a second statement that runs beside the page's.
      */
-    private Uni<String> search(Caller caller, MultivaluedMap<String, String> params) {
+    private Uni<String> search(Caller caller, MultivaluedMap<String, String> params, SqlCondition customCondition) {
         LeadQuery parsed = LeadQueryParser.parse(params.getFirst("query"));
-        SqlCondition condition = LeadQuerySql.condition(parsed, LeadReads.ALIAS, callerOffset(caller));
+        SqlCondition condition = CustomFilters.both(
+                LeadQuerySql.condition(parsed, LeadReads.ALIAS, callerOffset(caller)), customCondition);
         MultivaluedMap<String, String> effective = new MultivaluedHashMap<>(params);
         LeadQuerySql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
         ListQuery query = ListQuery.parse(effective, leadReads.table());

@@ -1,7 +1,8 @@
 package io.leadline.core.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.core.custom.CustomValues;
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldValues;
 import io.leadline.core.leadstatus.LeadStatus;
 import io.leadline.core.leadstatus.LeadStatusRepository;
 import io.leadline.platform.events.DomainEvent;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,18 +48,25 @@ public class LeadService {
     @Inject
     NewLeads newLeads;
 
+    @Inject
+    CustomFieldValues customValues;
+
     @WithTransaction
     public Uni<LeadView> create(Caller caller, LeadInput input) {
         return statuses.candidates(caller.organizationId(), input.statusId, input.statusLabel).chain(candidates -> {
             LeadStatus status = LeadStatusChoice.choose(input, candidates).orElse(null);
-            input.body.throwIfInvalid();
-            Instant now = CloseDateTimes.now();
-            Lead lead = newLeads.build(caller, input.name.value(), status, now);
-            lead.description = input.description.value();
-            lead.url = input.url.value();
-            lead.setAddresses(input.addresses.orElse(List.of()));
-            lead.custom = CustomValues.merge(Map.of(), input.custom);
-            return newLeads.store(caller, lead, status, NewChildren.all(input.children), now);
+            // A new lead has no contacts yet, so no contact field can name one (leadId null).
+            return customValues.apply(caller, CustomFieldOwner.LEAD, null, Map.of(), input.custom, input.body)
+                    .chain(custom -> {
+                        input.body.throwIfInvalid();
+                        Instant now = CloseDateTimes.now();
+                        Lead lead = newLeads.build(caller, input.name.value(), status, now);
+                        lead.description = input.description.value();
+                        lead.url = input.url.value();
+                        lead.setAddresses(input.addresses.orElse(List.of()));
+                        lead.custom = new LinkedHashMap<>(custom);
+                        return newLeads.store(caller, lead, status, NewChildren.all(input.children), now);
+                    });
         });
     }
 
@@ -66,7 +75,8 @@ public class LeadService {
         // A body that is wrong on its own is refused before touching the database.
         input.body.throwIfInvalid();
         String org = caller.organizationId();
-        return loadView(org, id).chain(before -> {
+        return loadView(org, id).chain(before -> customValues.apply(caller, CustomFieldOwner.LEAD, id,
+                before.lead().custom, input.custom, input.body).chain(custom -> {
             ObjectNode previous = leadJson.toJson(before);
             Uni<List<LeadStatus>> orgStatuses = input.changesStatus()
                     ? statuses.candidates(org, input.statusId, input.statusLabel) : Uni.createFrom().item(List.of());
@@ -79,13 +89,13 @@ public class LeadService {
                     label = status.label;
                 }
                 Lead lead = before.lead();
-                applyChanges(caller, lead, input);
+                applyChanges(caller, lead, input, custom);
                 LeadView after = new LeadView(lead, label, before.children());
                 ObjectNode data = leadJson.toJson(after);
                 return outbox.append(DomainEvent.updated(caller, LEAD, lead.id, lead.id, previous, data))
                         .replaceWith(after);
             });
-        });
+        }));
     }
 
     @WithTransaction
@@ -105,7 +115,7 @@ public class LeadService {
                 .chain(found -> children.view(org, found.lead(), found.statusLabel()));
     }
 
-    private static void applyChanges(Caller caller, Lead lead, LeadInput input) {
+    private static void applyChanges(Caller caller, Lead lead, LeadInput input, Map<String, Object> custom) {
         if (input.name.isPresent()) {
             lead.name = input.name.value();
         }
@@ -119,7 +129,7 @@ public class LeadService {
             lead.setAddresses(input.addresses.value());
         }
         if (!input.custom.isEmpty()) {
-            lead.custom = CustomValues.merge(lead.custom, input.custom);
+            lead.custom = new LinkedHashMap<>(custom);
         }
         lead.touch(caller, CloseDateTimes.now());
     }

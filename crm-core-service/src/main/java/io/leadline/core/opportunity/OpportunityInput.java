@@ -36,7 +36,7 @@ final class OpportunityInput {
     final Patch<LocalDate> dateWon;
     final Patch<LocalDate> dateLost;
     /** Custom values to set (field id to value) and to clear (field id to null). */
-    final Map<String, Object> custom;
+    final List<CustomValues.Change> custom;
 
     private OpportunityInput(RequestBody body, boolean update) {
         this.body = body;

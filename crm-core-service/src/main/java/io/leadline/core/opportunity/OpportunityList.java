@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.read.ListQuery;
 import io.leadline.platform.read.ReadStatement;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.read.SqlParameters;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -45,11 +46,12 @@ final class OpportunityList {
      * Columns: part (0 = page row, 1 = aggregate row), position, object text, user id, user name, date won, then
      * the ten sums of {@link Totals} (aggregate rows only).
      */
-    static ReadStatement statement(String organizationId, ListQuery query, Grouping.Request grouping) {
+    static ReadStatement statement(String organizationId, ListQuery query, SqlCondition custom,
+                                   Grouping.Request grouping) {
         SqlParameters parameters = new SqlParameters();
         String json = OpportunityReads.TABLE.json(query.fields(), parameters);
         String where = " from " + OpportunityReads.FROM + " where o.organization_id = " + parameters.bind(organizationId)
-                + query.conditions(parameters);
+                + query.conditions(parameters) + custom.sql(parameters);
         String order = (grouping == null ? "" : grouping.order() + ", ") + query.orderBy();
         String groupKey = grouping == null ? "o.organization_id" : grouping.grouping().sqlKey;
         boolean byUser = grouping != null && grouping.grouping() == Grouping.USER_ID;

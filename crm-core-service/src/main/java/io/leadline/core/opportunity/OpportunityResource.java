@@ -3,6 +3,7 @@ package io.leadline.core.opportunity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.custom.CustomFilters;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
@@ -49,14 +50,16 @@ public class OpportunityResource {
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
-        MultivaluedMap<String, String> params = uriInfo.getQueryParameters();
+        CustomFilters custom = CustomFilters.parse(uriInfo.getQueryParameters());
+        MultivaluedMap<String, String> params = custom.rest();
         FieldErrors unsupported = new FieldErrors();
         NOT_SUPPORTED_YET.stream().filter(params::containsKey)
                 .forEach(name -> unsupported.add(name, "Filtering by this parameter is not supported yet."));
         unsupported.throwIfAny();
         ListQuery query = ListQuery.parse(params, OpportunityReads.TABLE);
         Grouping.Request grouping = Grouping.parse(params.getFirst("_group_by"));
-        return reads.execute(OpportunityList.statement(caller.organizationId(), query, grouping))
+        return reads.execute(OpportunityList.statement(caller.organizationId(), query, custom.condition("o.custom"),
+                        grouping))
                 .map(rows -> OpportunityList.envelope(rows, query.limit(), grouping));
     }
 

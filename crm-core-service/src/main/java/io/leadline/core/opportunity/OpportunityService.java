@@ -3,7 +3,8 @@ package io.leadline.core.opportunity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.contact.Contact;
 import io.leadline.core.contact.ContactRepository;
-import io.leadline.core.custom.CustomValues;
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldValues;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.core.lead.LeadView;
@@ -24,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Opportunities; every change writes its event to the outbox in the same transaction. */
 @ApplicationScoped
@@ -54,22 +57,33 @@ public class OpportunityService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CustomFieldValues customValues;
+
     @WithTransaction
     public Uni<OpportunityView> create(Caller caller, OpportunityInput input) {
         String org = caller.organizationId();
         return references(org, input).chain(refs -> {
             OpportunityStatus status = refs.choice().choose(input, null).orElse(null);
             checkContact(input, refs.lead(), refs.contact());
-            input.body.throwIfInvalid();
-            Uni<Lead> lead = refs.lead() != null ? Uni.createFrom().item(refs.lead()) : untitledLead(caller);
-            return lead.chain(owner -> {
-                Opportunity opportunity = newOpportunity(caller, input, owner, status);
-                OpportunityView view = view(opportunity, status, refs.pipelineName(status), owner.name, refs.contact());
-                return opportunities.persist(opportunity)
-                        .chain(() -> outbox.append(DomainEvent.created(caller, OPPORTUNITY, opportunity.id,
-                                opportunity.leadId, OpportunityJson.toJson(view))))
-                        .replaceWith(view);
-            });
+            // Without lead_id the opportunity gets a new lead, which has no contact a contact field could name.
+            String leadId = refs.lead() == null ? null : refs.lead().id;
+            return customValues.apply(caller, CustomFieldOwner.OPPORTUNITY, leadId, Map.of(), input.custom, input.body)
+                    .chain(custom -> create(caller, input, refs, status, custom));
+        });
+    }
+
+    private Uni<OpportunityView> create(Caller caller, OpportunityInput input, References refs,
+                                        OpportunityStatus status, Map<String, Object> custom) {
+        input.body.throwIfInvalid();
+        Uni<Lead> lead = refs.lead() != null ? Uni.createFrom().item(refs.lead()) : untitledLead(caller);
+        return lead.chain(owner -> {
+            Opportunity opportunity = newOpportunity(caller, input, owner, status, custom);
+            OpportunityView view = view(opportunity, status, refs.pipelineName(status), owner.name, refs.contact());
+            return opportunities.persist(opportunity)
+                    .chain(() -> outbox.append(DomainEvent.created(caller, OPPORTUNITY, opportunity.id,
+                            opportunity.leadId, OpportunityJson.toJson(view))))
+                    .replaceWith(view);
         });
     }
 
@@ -86,35 +100,45 @@ public class OpportunityService {
             if (input.contactId.isPresent() && input.contactId.value() != null) {
                 checkContact(input, lead, contact, lead == null ? opportunity.leadId : lead.id);
             }
-            input.body.throwIfInvalid();
-            ObjectNode previous = OpportunityJson.toJson(before);
-            boolean wasWon = OpportunityStatus.WON.equals(before.statusType());
-            String leadName = before.leadName();
-            String contactName = before.contactName();
-            if (lead != null) {
-                if (!lead.id.equals(opportunity.leadId) && !input.contactId.isPresent()) {
-                    // The contact belongs to the old lead, so it can't stay on an opportunity of another one.
-                    opportunity.contactId = null;
-                    contactName = null;
-                }
-                opportunity.leadId = lead.id;
-                leadName = lead.name;
-            }
-            if (input.contactId.isPresent()) {
-                opportunity.contactId = contact == null ? null : contact.id;
-                contactName = contact == null ? null : contact.name;
-            }
-            opportunity.statusId = status.id;
-            applyChanges(caller, opportunity, input);
-            opportunity.touch(caller, CloseDateTimes.now());
-            if (OpportunityStatus.WON.equals(status.type) && !wasWon && opportunity.dateWon == null) {
-                opportunity.dateWon = caller.today();
-            }
-            OpportunityView after = new OpportunityView(opportunity, status.label, status.type, status.pipelineId,
-                    refs.pipelineName(status), leadName, contactName);
-            return outbox.append(DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
-                    previous, OpportunityJson.toJson(after))).replaceWith(after);
+            return customValues.apply(caller, CustomFieldOwner.OPPORTUNITY, lead == null ? opportunity.leadId : lead.id,
+                    opportunity.custom, input.custom, input.body)
+                    .chain(custom -> update(caller, input, before, refs, status, custom));
         }));
+    }
+
+    private Uni<OpportunityView> update(Caller caller, OpportunityInput input, OpportunityView before, References refs,
+                                        OpportunityStatus status, Map<String, Object> custom) {
+        Opportunity opportunity = before.opportunity();
+        Lead lead = refs.lead();
+        Contact contact = refs.contact();
+        input.body.throwIfInvalid();
+        ObjectNode previous = OpportunityJson.toJson(before);
+        boolean wasWon = OpportunityStatus.WON.equals(before.statusType());
+        String leadName = before.leadName();
+        String contactName = before.contactName();
+        if (lead != null) {
+            if (!lead.id.equals(opportunity.leadId) && !input.contactId.isPresent()) {
+                // The contact belongs to the old lead, so it can't stay on an opportunity of another one.
+                opportunity.contactId = null;
+                contactName = null;
+            }
+            opportunity.leadId = lead.id;
+            leadName = lead.name;
+        }
+        if (input.contactId.isPresent()) {
+            opportunity.contactId = contact == null ? null : contact.id;
+            contactName = contact == null ? null : contact.name;
+        }
+        opportunity.statusId = status.id;
+        applyChanges(caller, opportunity, input, custom);
+        opportunity.touch(caller, CloseDateTimes.now());
+        if (OpportunityStatus.WON.equals(status.type) && !wasWon && opportunity.dateWon == null) {
+            opportunity.dateWon = caller.today();
+        }
+        OpportunityView after = new OpportunityView(opportunity, status.label, status.type, status.pipelineId,
+                refs.pipelineName(status), leadName, contactName);
+        return outbox.append(DomainEvent.updated(caller, OPPORTUNITY, opportunity.id, opportunity.leadId,
+                previous, OpportunityJson.toJson(after))).replaceWith(after);
     }
 
     @WithTransaction
@@ -171,7 +195,8 @@ public class OpportunityService {
         }
     }
 
-    private static Opportunity newOpportunity(Caller caller, OpportunityInput input, Lead lead, OpportunityStatus status) {
+    private static Opportunity newOpportunity(Caller caller, OpportunityInput input, Lead lead, OpportunityStatus status,
+                                              Map<String, Object> custom) {
         Instant now = CloseDateTimes.now();
         Opportunity opportunity = new Opportunity();
         opportunity.id = Ids.longId("oppo");
@@ -182,14 +207,15 @@ public class OpportunityService {
         opportunity.userName = caller.userName();
         opportunity.statusId = status.id;
         opportunity.recordCreation(caller, now);
-        applyChanges(caller, opportunity, input);
+        applyChanges(caller, opportunity, input, custom);
         if (OpportunityStatus.WON.equals(status.type) && opportunity.dateWon == null) {
             opportunity.dateWon = caller.today();
         }
         return opportunity;
     }
 
-    private static void applyChanges(Caller caller, Opportunity opportunity, OpportunityInput input) {
+    private static void applyChanges(Caller caller, Opportunity opportunity, OpportunityInput input,
+                                     Map<String, Object> custom) {
         if (input.userId != null && !input.userId.equals(opportunity.userId)) {
             opportunity.userId = input.userId;
             // Users live in the gateway; only the caller's own name is known here.
@@ -214,7 +240,7 @@ public class OpportunityService {
             opportunity.dateLost = input.dateLost.value();
         }
         if (!input.custom.isEmpty()) {
-            opportunity.custom = CustomValues.merge(opportunity.custom, input.custom);
+            opportunity.custom = new LinkedHashMap<>(custom);
         }
     }
 

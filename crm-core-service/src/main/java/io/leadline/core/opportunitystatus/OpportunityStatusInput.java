@@ -36,7 +36,9 @@ final class OpportunityStatusInput {
             }
         } else {
             this.label = body.requiredNonBlank("label");
-            this.type = body.choice("type", TYPES);
+            // The Node client creates statuses with only a label; an unnamed type is the ordinary one, active.
+            String chosen = body.choice("type", TYPES);
+            this.type = chosen == null && !body.has("type") ? OpportunityStatus.ACTIVE : chosen;
             if (type == null && !body.errors().has("type")) {
                 body.fail("type", RequestBody.REQUIRED);
             }

@@ -64,6 +64,14 @@ public class OpportunityStatusResource {
                 .map(status -> FieldSelection.parse(fields).apply(OpportunityStatusJson.toJson(status)));
     }
 
+    /** One status (older clients, e.g. the Node client, read statuses one by one). */
+    @GET
+    @Path("{id}")
+    public Uni<String> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
+        Caller caller = callerContext.current();
+        return reads.one(TABLE, caller.organizationId(), id, FieldSelection.parse(fields));
+    }
+
     @PUT
     @Path("{id}")
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {

@@ -1,6 +1,7 @@
 package io.leadline.core.contact;
 
 import io.leadline.core.Database;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,14 +35,15 @@ class ContactResourceTest {
     @Test
     void createsAContactOnALeadInClosesShapeAndTheLeadShowsIt() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         String leadId = lead(org, "Acme Corp");
 
-        String contactId = org.request().body("""
+        String contactId = org.request().body(cf.in("""
                         {"lead_id": "%s", "name": "Wile E. Coyote", "title": "CEO",
                          "emails": [{"email": "wile@acme.example", "type": "direct"}],
                          "phones": [{"phone": "(415) 555-1234", "type": "mobile"}],
                          "urls": [{"url": "https://wile.example"}],
-                         "custom.cf_shoe": "42"}""".formatted(leadId))
+                         "custom.cf_shoe": "42"}""").formatted(leadId))
                 .post("/api/v1/contact/").then().statusCode(200)
                 .body("id", matchesPattern("cont_[0-9A-Za-z]{43}"))
                 .body("organization_id", equalTo(org.organizationId()))
@@ -51,12 +53,13 @@ class ContactResourceTest {
                 .body("display_name", equalTo("Wile E. Coyote"))
                 .body("emails[0].email", equalTo("wile@acme.example"))
                 .body("emails[0].type", equalTo("direct"))
+                .body("emails[0].is_unsubscribed", equalTo(false))
                 .body("phones[0].phone", equalTo("+14155551234"))
                 .body("phones[0].phone_formatted", equalTo("+1 415-555-1234"))
                 .body("phones[0].type", equalTo("mobile"))
                 .body("urls[0].url", equalTo("https://wile.example"))
                 .body("urls[0].type", equalTo("office"))
-                .body("'custom.cf_shoe'", equalTo("42"))
+                .body(cf.in("'custom.cf_shoe'"), equalTo("42"))
                 .body("integration_links", empty())
                 .body("created_by", equalTo(org.userId()))
                 .body("date_created", matchesPattern(DATETIME))
@@ -64,7 +67,7 @@ class ContactResourceTest {
 
         org.request().get("/api/v1/contact/" + contactId + "/").then().statusCode(200)
                 .body("name", equalTo("Wile E. Coyote"))
-                .body("'custom.cf_shoe'", equalTo("42"));
+                .body(cf.in("'custom.cf_shoe'"), equalTo("42"));
         org.request().get("/api/v1/lead/" + leadId + "/").then().statusCode(200)
                 .body("contact_ids", contains(contactId))
                 .body("contacts[0].name", equalTo("Wile E. Coyote"))
@@ -83,7 +86,10 @@ class ContactResourceTest {
                 .body("name", equalTo("Road Runner"))
                 .body("status_label", equalTo("Potential"))
                 .body("contact_ids", contains(contact.getString("id")))
-                .body("primary_email.email", equalTo("rr@acme.example"));
+                .body("primary_email.email", equalTo("rr@acme.example"))
+                .body("primary_email.is_unsubscribed", equalTo(false));
+        org.request().get("/api/v1/contact/" + contact.getString("id") + "/").then().statusCode(200)
+                .body("emails[0].is_unsubscribed", equalTo(false));
     }
 
     @Test
@@ -173,24 +179,25 @@ class ContactResourceTest {
     @Test
     void updatesOnlyTheFieldsSentAndNullClears() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         String leadId = lead(org, "Acme");
-        JsonPath created = org.request().body("""
+        JsonPath created = org.request().body(cf.in("""
                         {"lead_id": "%s", "name": "Wile", "title": "CEO", "emails": [{"email": "w@acme.example"}],
-                         "phones": [{"phone": "+14155551234"}], "custom.cf_a": "x", "custom.cf_b": "y"}"""
+                         "phones": [{"phone": "+14155551234"}], "custom.cf_a": "x", "custom.cf_b": "y"}""")
                         .formatted(leadId))
                 .post("/api/v1/contact/").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
         org.request().body("{\"title\": null, \"phones\": [{\"phone\": \"+33 1 42 68 53 00\", \"type\": \"office\"}],"
-                        + " \"custom.cf_a\": null, \"custom.cf_c\": [1, 2]}")
+                        + cf.in(" \"custom.cf_a\": null, \"custom.cf_c\": [\"x\", \"y\"]}"))
                 .put("/api/v1/contact/" + id + "/").then().statusCode(200)
                 .body("name", equalTo("Wile"))
                 .body("title", nullValue())
                 .body("emails[0].email", equalTo("w@acme.example"))
                 .body("phones.phone", contains("+33142685300"))
-                .body("$", not(hasKey("custom.cf_a")))
-                .body("'custom.cf_b'", equalTo("y"))
-                .body("'custom.cf_c'", contains(1, 2))
+                .body("$", not(hasKey(cf.in("custom.cf_a"))))
+                .body(cf.in("'custom.cf_b'"), equalTo("y"))
+                .body(cf.in("'custom.cf_c'"), contains("x", "y"))
                 .body("date_created", equalTo(created.getString("date_created")))
                 .body("date_updated", not(equalTo(created.getString("date_updated"))));
 
@@ -315,5 +322,14 @@ class ContactResourceTest {
     static String contact(TestOrganizations org, String leadId, String name) {
         return org.request().body("{\"lead_id\": \"" + leadId + "\", \"name\": \"" + name + "\"}")
                 .post("/api/v1/contact/").then().statusCode(200).extract().path("id");
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("contact", "cf_shoe", "text", false)
+                .define("contact", "cf_a", "text", false)
+                .define("contact", "cf_b", "text", false)
+                .define("contact", "cf_c", "{\"name\": \"cf_c\", \"type\": \"choices\", \"accepts_multiple_values\": true, \"choices\": [\"x\", \"y\"]}");
     }
 }

@@ -12,20 +12,33 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CustomValuesTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
-    void readsTheCustomKeysOfABodyWithNullMeaningClear() throws Exception {
-        RequestBody body = RequestBody.of(MAPPER.readTree(
-                "{\"name\": \"Acme\", \"custom.cf_size\": 12, \"custom.cf_tags\": [\"a\", \"b\"], \"custom.cf_old\": null}"));
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("cf_size", 12);
-        expected.put("cf_tags", List.of("a", "b"));
-        expected.put("cf_old", null);
-        assertEquals(expected, CustomValues.read(body));
+    void readsTheCustomKeysOfABodyInOrderWithTheirOperations() throws Exception {
+        RequestBody body = RequestBody.of(MAPPER.readTree("{\"name\": \"Acme\", \"custom.cf_size\": 12,"
+                + " \"custom.cf_tags.add\": [\"a\", \"b\"], \"custom.cf_tags.remove\": \"c\", \"custom.cf_old\": null}"));
+        List<CustomValues.Change> changes = CustomValues.read(body);
+        assertEquals(List.of("custom.cf_size", "custom.cf_tags.add", "custom.cf_tags.remove", "custom.cf_old"),
+                changes.stream().map(CustomValues.Change::key).toList());
+        assertEquals(List.of("cf_size", "cf_tags", "cf_tags", "cf_old"),
+                changes.stream().map(CustomValues.Change::fieldId).toList());
+        assertEquals(List.of(CustomValues.Operation.SET, CustomValues.Operation.ADD, CustomValues.Operation.REMOVE,
+                CustomValues.Operation.SET), changes.stream().map(CustomValues.Change::operation).toList());
+        assertEquals(12, changes.get(0).value().asInt());
+        assertTrue(changes.get(3).value().isNull());
+    }
+
+    @Test
+    void anUnknownSuffixIsAFieldError() throws Exception {
+        RequestBody body = RequestBody.of(MAPPER.readTree("{\"custom.cf_tags.append\": \"x\"}"));
+        CustomValues.read(body);
+        ValidationException e = assertThrows(ValidationException.class, body::throwIfInvalid);
+        assertEquals(List.of("custom.cf_tags.append"), List.copyOf(e.fieldErrors().keySet()));
     }
 
     @Test
@@ -34,16 +47,6 @@ class CustomValuesTest {
         CustomValues.read(body);
         ValidationException e = assertThrows(ValidationException.class, body::throwIfInvalid);
         assertEquals(List.of("custom.Industry"), List.copyOf(e.fieldErrors().keySet()));
-    }
-
-    @Test
-    void mergingSetsNewValuesAndRemovesClearedOnes() {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("cf_size", 20);
-        changes.put("cf_old", null);
-        changes.put("cf_new", "x");
-        Map<String, Object> merged = CustomValues.merge(Map.of("cf_size", 12, "cf_old", "gone", "cf_kept", true), changes);
-        assertEquals(Map.of("cf_size", 20, "cf_kept", true, "cf_new", "x"), merged);
     }
 
     @Test

@@ -129,6 +129,36 @@ class ConfigurationEventsTest {
         assertEvent(single(delete), "integration_link", "deleted", id, org);
     }
 
+    @Test
+    void customFieldChangesAreRecordedPerOwner() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        for (String owner : List.of("lead", "contact", "opportunity", "activity", "shared")) {
+            String objectType = "custom_fields." + owner;
+            String parent = owner.equals("activity") ? ", \"custom_activity_type_id\": \"actitype_1\"" : "";
+
+            String create = RelayedEvents.newRequestId();
+            String id = org.request().header("X-Request-Id", create)
+                    .body("{\"name\": \"Size\", \"description\": \"How big\", \"type\": \"choices\","
+                            + " \"choices\": [\"Small\", \"Large\"]" + parent + "}")
+                    .post("/api/v1/custom_field/" + owner + "/").then().statusCode(200).extract().path("id");
+            assertEvent(single(create), objectType, "created", id, org);
+
+            String update = RelayedEvents.newRequestId();
+            org.request().header("X-Request-Id", update).body("{\"name\": \"Company size\"}")
+                    .put("/api/v1/custom_field/" + owner + "/" + id + "/").then().statusCode(200);
+            JsonNode updated = single(update);
+            assertEvent(updated, objectType, "updated", id, org);
+            assertEquals("Size", updated.at("/previous_data/name").asText());
+
+            String delete = RelayedEvents.newRequestId();
+            org.request().header("X-Request-Id", delete).delete("/api/v1/custom_field/" + owner + "/" + id + "/")
+                    .then().statusCode(200);
+            JsonNode deleted = single(delete);
+            assertEvent(deleted, objectType, "deleted", id, org);
+            assertEquals("Company size", deleted.at("/previous_data/name").asText());
+        }
+    }
+
     private void assertEvent(JsonNode event, String objectType, String action, String objectId, TestOrganizations org) {
         assertEnvelope(event, objectType, action, objectId, org);
         String type = objectType + "." + action;

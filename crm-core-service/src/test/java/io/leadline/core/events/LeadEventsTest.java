@@ -2,6 +2,7 @@ package io.leadline.core.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.ServiceTestProfile;
@@ -32,15 +33,16 @@ class LeadEventsTest {
     @Test
     void aLeadsLifeIsRecordedAsClosesEvents() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
 
         String createRequest = RelayedEvents.newRequestId();
-        JsonPath lead = org.request().header("X-Request-Id", createRequest).body("""
+        JsonPath lead = org.request().header("X-Request-Id", createRequest).body(cf.in("""
                         {"name": "Acme Corp", "description": "Rockets", "url": "https://acme.example",
                          "contacts": [{"name": "Wile E. Coyote", "title": "CEO",
                                        "emails": [{"email": "wile@acme.example"}],
                                        "phones": [{"phone": "+14155551234"}], "urls": [{"url": "https://wile.example"}]}],
                          "addresses": [{"address_1": "1 Desert Rd", "city": "Phoenix"}],
-                         "custom.cf_industry": "Aerospace"}""")
+                         "custom.cf_industry": "Aerospace"}"""))
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String leadId = lead.getString("id");
         String contactId = lead.getString("contacts[0].id");
@@ -48,7 +50,7 @@ class LeadEventsTest {
         List<JsonNode> created = RelayedEvents.ofRequest(connector, createRequest, 2);
         assertEvent(created.get(0), "lead.created", leadId, leadId, org);
         assertEquals(leadId, created.get(0).at("/data/id").asText());
-        assertEquals("Aerospace", created.get(0).at("/data/custom.cf_industry").asText());
+        assertEquals("Aerospace", created.get(0).at(cf.in("/data/custom.cf_industry")).asText());
         assertEquals("POST", created.get(0).at("/meta/request_method").asText());
         assertEvent(created.get(1), "contact.created", contactId, leadId, org);
         assertEquals(leadId, created.get(1).at("/data/lead_id").asText());
@@ -102,5 +104,11 @@ class LeadEventsTest {
         assertTrue(event.get("id").asText().startsWith("ev_"));
         List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("lead", "cf_industry", "text", false);
     }
 }

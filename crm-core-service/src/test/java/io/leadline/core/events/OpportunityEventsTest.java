@@ -2,6 +2,7 @@ package io.leadline.core.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.core.opportunity.Pipelines;
 import io.leadline.platform.testing.EventContracts;
@@ -36,19 +37,20 @@ class OpportunityEventsTest {
     @Test
     void anOpportunitysLifeIsRecordedAsClosesEvents() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         JsonPath lead = org.request().body("{\"name\": \"Acme Corp\", \"contacts\": [{\"name\": \"Wile E. Coyote\"}]}")
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String leadId = lead.getString("id");
 
         String createRequest = RelayedEvents.newRequestId();
-        String id = org.request().header("X-Request-Id", createRequest).body("""
+        String id = org.request().header("X-Request-Id", createRequest).body(cf.in("""
                         {"lead_id": "%s", "contact_id": "%s", "value": 100050, "value_period": "monthly",
-                         "confidence": 50, "note": "Big one", "custom.cf_source": "Referral"}"""
+                         "confidence": 50, "note": "Big one", "custom.cf_source": "Referral"}""")
                         .formatted(leadId, lead.getString("contacts[0].id")))
                 .post("/api/v1/opportunity/").then().statusCode(200).extract().path("id");
         JsonNode created = RelayedEvents.ofRequest(connector, createRequest, 1).get(0);
         assertEvent(created, "opportunity.created", id, leadId, org);
-        assertEquals("Referral", created.at("/data/custom.cf_source").asText());
+        assertEquals("Referral", created.at(cf.in("/data/custom.cf_source")).asText());
 
         String updateRequest = RelayedEvents.newRequestId();
         String won = pipelines.statusId(org.organizationId(), "Won");
@@ -112,5 +114,11 @@ class OpportunityEventsTest {
         assertEquals(org.userId(), event.get("user_id").asText());
         List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
         assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("opportunity", "cf_source", "text", false);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.Database;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,14 +34,15 @@ class LeadMergeTest {
     @Test
     void aMergeMovesEverythingToTheDestinationAndFillsOnlyItsBlanks() {
         TestOrganizations org = TestOrganizations.provisioned();
-        JsonPath destination = org.request().body("""
-                {"name": "Acme", "custom.cf_tier": "gold", "contacts": [{"name": "Wile"}]}""")
+        TestCustomFields cf = customFields(org);
+        JsonPath destination = org.request().body(cf.in("""
+                {"name": "Acme", "custom.cf_tier": "gold", "contacts": [{"name": "Wile"}]}"""))
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
-        JsonPath source = org.request().body("""
+        JsonPath source = org.request().body(cf.in("""
                 {"name": "Acme Corp", "description": "Anvils", "url": "https://acme.example",
                  "custom.cf_tier": "bronze", "custom.cf_region": "West",
                  "addresses": [{"address_1": "1 Desert Rd", "city": "Phoenix"}],
-                 "contacts": [{"name": "Road Runner"}]}""")
+                 "contacts": [{"name": "Road Runner"}]}"""))
                 .post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String destinationId = destination.getString("id");
         String sourceId = source.getString("id");
@@ -57,8 +59,8 @@ class LeadMergeTest {
                 .body("name", equalTo("Acme"))
                 .body("description", equalTo("Anvils"))
                 .body("url", equalTo("https://acme.example"))
-                .body("'custom.cf_tier'", equalTo("gold"))
-                .body("'custom.cf_region'", equalTo("West"))
+                .body(cf.in("'custom.cf_tier'"), equalTo("gold"))
+                .body(cf.in("'custom.cf_region'"), equalTo("West"))
                 .body("addresses[0].city", equalTo("Phoenix"))
                 .body("contacts.name", contains("Wile", "Road Runner"))
                 .body("contact_ids", contains(destination.getString("contacts[0].id"), source.getString("contacts[0].id")))
@@ -75,6 +77,7 @@ class LeadMergeTest {
     @Test
     void aDestinationWithoutNameTakesTheSourcesAndKeepsItsOwnAddresses() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         String destinationId = org.request().body("""
                 {"contacts": [{"name": "Wile"}], "addresses": [{"city": "Tucson"}]}""")
                 .post("/api/v1/lead/").then().statusCode(200).extract().path("id");
@@ -88,7 +91,7 @@ class LeadMergeTest {
                 .body("name", equalTo("Acme"))
                 .body("display_name", equalTo("Acme"))
                 .body("addresses.city", contains("Tucson"))
-                .body("$", not(hasKey("custom.cf_tier")));
+                .body("$", not(hasKey(cf.in("custom.cf_tier"))));
     }
 
     @Test
@@ -164,5 +167,12 @@ class LeadMergeTest {
     private static String task(TestOrganizations org, String leadId, String extraJson) {
         return org.request().body("{\"lead_id\": \"" + leadId + "\", " + extraJson + "}")
                 .post("/api/v1/task/").then().statusCode(200).extract().path("id");
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("lead", "cf_tier", "text", false)
+                .define("lead", "cf_region", "text", false);
     }
 }

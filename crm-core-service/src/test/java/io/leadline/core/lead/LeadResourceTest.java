@@ -1,6 +1,7 @@
 package io.leadline.core.lead;
 
 import io.leadline.core.Database;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,8 +50,9 @@ class LeadResourceTest {
     @Test
     void createsALeadWithNestedContactsAndAddressesInClosesShape() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
 
-        org.request().body(ACME).post("/api/v1/lead/").then().statusCode(200)
+        org.request().body(cf.in(ACME)).post("/api/v1/lead/").then().statusCode(200)
                 .body("id", matchesPattern("lead_[0-9A-Za-z]{43}"))
                 .body("organization_id", equalTo(org.organizationId()))
                 .body("name", equalTo("Acme Corp"))
@@ -65,7 +67,8 @@ class LeadResourceTest {
                 .body("contacts[0].organization_id", equalTo(org.organizationId()))
                 .body("contacts[0].title", equalTo("CEO"))
                 .body("contacts[0].display_name", equalTo("Wile E. Coyote"))
-                .body("contacts[0].emails", contains(Map.of("email", "wile@acme.example", "type", "office")))
+                .body("contacts[0].emails", contains(Map.of("email", "wile@acme.example", "type", "office",
+                        "is_unsubscribed", false)))
                 .body("contacts[0].phones[0].phone", equalTo("+14155551234"))
                 .body("contacts[0].phones[0].phone_formatted", equalTo("+1 415-555-1234"))
                 .body("contacts[0].phones[0].type", equalTo("office"))
@@ -80,10 +83,10 @@ class LeadResourceTest {
                 .body("tasks", empty())
                 .body("integration_links", empty())
                 .body("html_url", matchesPattern("http://localhost:8080/app/lead/lead_[0-9A-Za-z]{43}/"))
-                .body("primary_email", equalTo(Map.of("email", "wile@acme.example", "type", "office")))
+                .body("primary_email", equalTo(Map.of("email", "wile@acme.example", "type", "office", "is_unsubscribed", false)))
                 .body("primary_phone.phone", equalTo("+14155551234"))
-                .body("'custom.cf_industry'", equalTo("Aerospace"))
-                .body("'custom.cf_seats'", equalTo(12))
+                .body(cf.in("'custom.cf_industry'"), equalTo("Aerospace"))
+                .body(cf.in("'custom.cf_seats'"), equalTo(12))
                 .body("created_by", equalTo(org.userId()))
                 .body("updated_by", equalTo(org.userId()))
                 .body("date_created", matchesPattern(DATETIME))
@@ -93,18 +96,19 @@ class LeadResourceTest {
     @Test
     void readsALeadBackWithAndWithoutTrailingSlashAndWithFields() {
         TestOrganizations org = TestOrganizations.provisioned();
-        JsonPath created = org.request().body(ACME).post("/api/v1/lead").then().statusCode(200).extract().jsonPath();
+        TestCustomFields cf = customFields(org);
+        JsonPath created = org.request().body(cf.in(ACME)).post("/api/v1/lead").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
         JsonPath read = org.request().get("/api/v1/lead/" + id + "/").then().statusCode(200).extract().jsonPath();
         assertEquals(created.getMap(""), read.getMap(""));
         org.request().get("/api/v1/lead/" + id).then().statusCode(200).body("id", equalTo(id));
 
-        org.request().queryParam("_fields", "id,display_name,custom.cf_seats")
+        org.request().queryParam("_fields", cf.in("id,display_name,custom.cf_seats"))
                 .get("/api/v1/lead/" + id + "/").then().statusCode(200)
                 .body("$", aMapWithSize(3))
                 .body("display_name", equalTo("Acme Corp"))
-                .body("'custom.cf_seats'", equalTo(12));
+                .body(cf.in("'custom.cf_seats'"), equalTo(12));
 
         String contactId = created.getString("contacts[0].id");
         org.request().get("/api/v1/contact/" + contactId + "/").then().statusCode(200)
@@ -176,20 +180,21 @@ class LeadResourceTest {
     @Test
     void updatesOnlyTheFieldsSentAndNullClears() {
         TestOrganizations org = TestOrganizations.provisioned();
-        JsonPath created = org.request().body(ACME).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
+        TestCustomFields cf = customFields(org);
+        JsonPath created = org.request().body(cf.in(ACME)).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
-        JsonPath updated = org.request().body("""
+        JsonPath updated = org.request().body(cf.in("""
                         {"name": "Acme Inc", "url": null, "status": "Customer", "custom.cf_seats": null,
-                         "custom.cf_tier": ["gold"]}""")
+                         "custom.cf_tier": ["gold"]}"""))
                 .put("/api/v1/lead/" + id + "/").then().statusCode(200)
                 .body("name", equalTo("Acme Inc"))
                 .body("url", nullValue())
                 .body("description", equalTo("Rockets"))
                 .body("status_label", equalTo("Customer"))
-                .body("$", not(hasKey("custom.cf_seats")))
-                .body("'custom.cf_industry'", equalTo("Aerospace"))
-                .body("'custom.cf_tier'", contains("gold"))
+                .body("$", not(hasKey(cf.in("custom.cf_seats"))))
+                .body(cf.in("'custom.cf_industry'"), equalTo("Aerospace"))
+                .body(cf.in("'custom.cf_tier'"), contains("gold"))
                 .body("contacts.name", contains("Wile E. Coyote", "Road Runner"))
                 .extract().jsonPath();
         assertNotEquals(created.getString("date_updated"), updated.getString("date_updated"));
@@ -202,7 +207,8 @@ class LeadResourceTest {
     @Test
     void refusesNestedContactsAndBadValuesOnUpdateAndChangesNothing() {
         TestOrganizations org = TestOrganizations.provisioned();
-        String id = org.request().body(ACME).post("/api/v1/lead/").then().statusCode(200).extract().path("id");
+        TestCustomFields cf = customFields(org);
+        String id = org.request().body(cf.in(ACME)).post("/api/v1/lead/").then().statusCode(200).extract().path("id");
         long rowsBefore = database.rowsOf(org.organizationId());
 
         org.request().body("{\"name\": \"Changed\", \"contacts\": [{\"name\": \"x\"}]}")
@@ -220,8 +226,9 @@ class LeadResourceTest {
     @Test
     void anotherOrganizationCannotSeeOrChangeTheLead() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         TestOrganizations other = TestOrganizations.provisioned();
-        JsonPath created = org.request().body(ACME).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
+        JsonPath created = org.request().body(cf.in(ACME)).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
         other.request().get("/api/v1/lead/" + id + "/").then().statusCode(404).body("error", notNullValue());
@@ -238,7 +245,8 @@ class LeadResourceTest {
     @Test
     void deletingALeadRemovesItAndItsContacts() {
         TestOrganizations org = TestOrganizations.provisioned();
-        JsonPath created = org.request().body(ACME).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
+        TestCustomFields cf = customFields(org);
+        JsonPath created = org.request().body(cf.in(ACME)).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
         org.request().delete("/api/v1/lead/" + id + "/").then().statusCode(200).body("$", aMapWithSize(0));
@@ -258,5 +266,13 @@ class LeadResourceTest {
     static String statusId(TestOrganizations org, String label) {
         return org.request().get("/api/v1/status/lead/").then().statusCode(200).extract().jsonPath()
                 .getString("data.find { it.label == '" + label + "' }.id");
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("lead", "cf_industry", "text", false)
+                .define("lead", "cf_seats", "number", false)
+                .define("lead", "cf_tier", "{\"name\": \"cf_tier\", \"type\": \"choices\", \"accepts_multiple_values\": true, \"choices\": [\"gold\", \"silver\"]}");
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,14 +81,15 @@ class LeadSearchTest {
     @Test
     void matchesCustomFieldValuesById() {
         TestOrganizations org = TestOrganizations.provisioned();
-        lead(org, "{\"name\": \"Gold\", \"custom.cf_tier\": \"Gold\", \"custom.cf_size\": 250}");
-        lead(org, "{\"name\": \"Tags\", \"custom.cf_tags\": [\"alpha\", \"Gold rush\"]}");
+        TestCustomFields cf = customFields(org);
+        lead(org, cf.in("{\"name\": \"Gold\", \"custom.cf_tier\": \"Gold\", \"custom.cf_size\": 250}"));
+        lead(org, cf.in("{\"name\": \"Tags\", \"custom.cf_tags\": [\"alpha\", \"Gold rush\"]}"));
         lead(org, "{\"name\": \"None\"}");
 
-        assertNames(org, "custom.cf_tier:gold", "Gold");
-        assertNames(org, "custom.cf_size:250", "Gold");
-        assertNames(org, "custom.cf_tags:\"gold rush\"", "Tags");
-        assertNames(org, "-custom.cf_tier:gold sort:name", "None", "Tags");
+        assertNames(org, cf.in("custom.cf_tier:gold"), "Gold");
+        assertNames(org, cf.in("custom.cf_size:250"), "Gold");
+        assertNames(org, cf.in("custom.cf_tags:\"gold rush\""), "Tags");
+        assertNames(org, cf.in("-custom.cf_tier:gold sort:name"), "None", "Tags");
         org.request().queryParam("query", "\"Tier\":\"Gold\"").get("/api/v1/lead/").then().statusCode(400);
     }
 
@@ -176,10 +178,11 @@ class LeadSearchTest {
     @Test
     void randomQueriesAreAnsweredOrRefusedNeverA500() {
         TestOrganizations org = TestOrganizations.provisioned();
-        lead(org, "{\"name\": \"Acme\", \"custom.cf_tier\": [\"Gold\"], \"contacts\": [{\"name\": \"Ann\", "
+        TestCustomFields cf = customFields(org);
+        lead(org, cf.in("{\"name\": \"Acme\", \"custom.cf_tier\": [\"Gold\"], \"contacts\": [{\"name\": \"Ann\", ")
                 + "\"emails\": [{\"email\": \"ann@acme.example\"}], \"phones\": [{\"phone\": \"+16505550100\"}]}]}");
         List<String> pieces = List.of("name", "company", "email", "phone", "url", "status", "user", "created_by",
-                "date_created", "date_updated", "contacts", "opportunities", "tasks", "has", "sort", "slice", "custom.cf_tier",
+                "date_created", "date_updated", "contacts", "opportunities", "tasks", "has", "sort", "slice", cf.in("custom.cf_tier"),
                 "description", "id", "AND", "OR", "NOT", "-", "(", ")", "\"", "\\", ":", ">", ">=", "<", "<=", "*", " ",
                 "2024-05-01", "2024-01-01T00:00:00", "9999-12-31", "0001-01-01", "today", "yesterday", "1", "0",
                 "999999999", "1/1", "3/5", "1000/1000", "%", "_", "acme", "'", ";", "gold", "-created", "name");
@@ -231,5 +234,13 @@ class LeadSearchTest {
 
     private static JsonPath lead(TestOrganizations org, String body) {
         return org.request().body(body).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("lead", "cf_tier", "{\"name\": \"cf_tier\", \"type\": \"choices\", \"accepts_multiple_values\": true, \"choices\": [\"Gold\"]}")
+                .define("lead", "cf_size", "number", false)
+                .define("lead", "cf_tags", "{\"name\": \"cf_tags\", \"type\": \"choices\", \"accepts_multiple_values\": true, \"choices\": [\"alpha\", \"Gold rush\"]}");
     }
 }

@@ -41,6 +41,19 @@ class LeadStatusResourceTest {
     }
 
     @Test
+    void aStatusReadsOneByOneInItsOrganizationOnly() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String qualified = statusId(org, "Qualified");
+
+        org.request().get("/api/v1/status/lead/" + qualified + "/").then().statusCode(200)
+                .body("$", aMapWithSize(2))
+                .body("id", equalTo(qualified))
+                .body("label", equalTo("Qualified"));
+        TestOrganizations.provisioned().request().get("/api/v1/status/lead/" + qualified + "/").then().statusCode(404);
+        org.request().get("/api/v1/status/lead/stat_unknown/").then().statusCode(404);
+    }
+
+    @Test
     void aRenameShowsOnTheLeadsThatHaveTheStatus() {
         TestOrganizations org = TestOrganizations.provisioned();
         String qualified = statusId(org, "Qualified");

@@ -1,6 +1,7 @@
 package io.leadline.core.opportunity;
 
 import io.leadline.core.Database;
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,12 +38,13 @@ class OpportunityResourceTest {
     @Test
     void createsAnOpportunityOnALeadInClosesShape() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         JsonPath lead = createLead(org, "{\"name\": \"Acme\", \"contacts\": [{\"name\": \"Wile\"}]}");
         String contactId = lead.getString("contacts[0].id");
 
-        JsonPath created = org.request().body("""
+        JsonPath created = org.request().body(cf.in("""
                         {"lead_id": "%s", "contact_id": "%s", "value": 100050, "value_period": "monthly",
-                         "confidence": 50, "note": "Big one", "custom.cf_source": "Referral"}"""
+                         "confidence": 50, "note": "Big one", "custom.cf_source": "Referral"}""")
                         .formatted(lead.getString("id"), contactId))
                 .post("/api/v1/opportunity/").then().statusCode(200)
                 .body("id", matchesPattern("oppo_[0-9A-Za-z]{43}"))
@@ -71,7 +73,7 @@ class OpportunityResourceTest {
                 .body("note", equalTo("Big one"))
                 .body("attachments", empty())
                 .body("integration_links", empty())
-                .body("'custom.cf_source'", equalTo("Referral"))
+                .body(cf.in("'custom.cf_source'"), equalTo("Referral"))
                 .body("created_by", equalTo(org.userId()))
                 .body("updated_by", equalTo(org.userId()))
                 .body("date_created", matchesPattern(DATETIME))
@@ -81,7 +83,7 @@ class OpportunityResourceTest {
         JsonPath read = org.request().get("/api/v1/opportunity/" + created.getString("id") + "/")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(created.getMap(""), read.getMap(""));
-        org.request().queryParam("_fields", "id,value_formatted,custom.cf_source")
+        org.request().queryParam("_fields", cf.in("id,value_formatted,custom.cf_source"))
                 .get("/api/v1/opportunity/" + created.getString("id") + "/")
                 .then().statusCode(200).body("$", aMapWithSize(3)).body("value_formatted", equalTo("$1,000.50"));
     }
@@ -168,21 +170,22 @@ class OpportunityResourceTest {
     @Test
     void updatesOnlyTheFieldsSent() {
         TestOrganizations org = TestOrganizations.provisioned();
+        TestCustomFields cf = customFields(org);
         String leadId = createLead(org, "{\"name\": \"Acme\"}").getString("id");
-        JsonPath created = org.request().body("""
+        JsonPath created = org.request().body(cf.in("""
                         {"lead_id": "%s", "value": 2000, "confidence": 20, "note": "first",
-                         "custom.cf_a": "x", "custom.cf_b": "y"}""".formatted(leadId))
+                         "custom.cf_a": "x", "custom.cf_b": "y"}""").formatted(leadId))
                 .post("/api/v1/opportunity/").then().statusCode(200).extract().jsonPath();
         String id = created.getString("id");
 
-        org.request().body("{\"note\": \"second\", \"custom.cf_a\": null, \"value_period\": \"annual\"}")
+        org.request().body(cf.in("{\"note\": \"second\", \"custom.cf_a\": null, \"value_period\": \"annual\"}"))
                 .put("/api/v1/opportunity/" + id + "/").then().statusCode(200)
                 .body("note", equalTo("second"))
                 .body("value", equalTo(2000))
                 .body("confidence", equalTo(20))
                 .body("value_period", equalTo("annual"))
-                .body("'custom.cf_a'", nullValue())
-                .body("'custom.cf_b'", equalTo("y"))
+                .body(cf.in("'custom.cf_a'"), nullValue())
+                .body(cf.in("'custom.cf_b'"), equalTo("y"))
                 .body("date_created", equalTo(created.getString("date_created")));
 
         org.request().body("{\"value\": null}").put("/api/v1/opportunity/" + id + "/").then().statusCode(200)
@@ -315,4 +318,11 @@ class OpportunityResourceTest {
         return database.rowsOf(org.organizationId()) + database.count("opportunity", org.organizationId());
     }
 
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("opportunity", "cf_source", "text", false)
+                .define("opportunity", "cf_a", "text", false)
+                .define("opportunity", "cf_b", "text", false);
+    }
 }

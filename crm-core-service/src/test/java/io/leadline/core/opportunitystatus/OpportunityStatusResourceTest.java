@@ -57,6 +57,22 @@ class OpportunityStatusResourceTest {
     }
 
     @Test
+    void aStatusWithOnlyALabelIsActiveAndReadsOneByOne() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String id = org.request().body("{\"label\": \"Demo\"}").post("/api/v1/status/opportunity/")
+                .then().statusCode(200).body("type", equalTo("active")).extract().path("id");
+
+        org.request().get("/api/v1/status/opportunity/" + id + "/").then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("label", equalTo("Demo"))
+                .body("type", equalTo("active"))
+                .body("pipeline_id", equalTo(PipelineResourceTest.sales(org).getString("id")));
+        org.request().queryParam("_fields", "label").get("/api/v1/status/opportunity/" + id + "/").then()
+                .statusCode(200).body("$", aMapWithSize(1));
+        TestOrganizations.provisioned().request().get("/api/v1/status/opportunity/" + id + "/").then().statusCode(404);
+    }
+
+    @Test
     void refusesBadBodiesAndForeignPipelinesAndWritesNothing() {
         TestOrganizations org = TestOrganizations.provisioned();
         String foreignPipeline = PipelineResourceTest.sales(TestOrganizations.provisioned()).getString("id");
@@ -66,7 +82,8 @@ class OpportunityStatusResourceTest {
                 .body("'field-errors'", hasKey("pipeline_id"));
         org.request().body("{\"label\": \"x\", \"type\": \"maybe\"}").post("/api/v1/status/opportunity/")
                 .then().statusCode(400).body("'field-errors'", hasKey("type"));
-        org.request().body("{\"pipeline_id\": 3}").post("/api/v1/status/opportunity/").then().statusCode(400)
+        org.request().body("{\"pipeline_id\": 3, \"type\": null}").post("/api/v1/status/opportunity/").then()
+                .statusCode(400)
                 .body("'field-errors'", hasKey("label"))
                 .body("'field-errors'", hasKey("type"))
                 .body("'field-errors'", hasKey("pipeline_id"));

@@ -1,5 +1,6 @@
 package io.leadline.core.readmodel;
 
+import io.leadline.core.TestCustomFields;
 import io.leadline.core.TestOrganizations;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,16 +42,17 @@ class ReadPathTest {
     @Test
     void fieldsPickKeysCustomValuesAndEmbedsInsideTheOneStatement() {
         TestOrganizations org = TestOrganizations.provisioned();
-        String id = lead(org, """
+        TestCustomFields cf = customFields(org);
+        String id = lead(org, cf.in("""
                 {"name": "Acme", "custom.cf_a": "x", "custom.cf_b": 2.50,
-                 "contacts": [{"name": "Wile", "emails": [{"email": "wile@acme.example"}]}]}""");
+                 "contacts": [{"name": "Wile", "emails": [{"email": "wile@acme.example"}]}]}"""));
 
         org.request().queryParam("_fields", "id,custom").get("/api/v1/lead/" + id + "/").then().statusCode(200)
                 .body("$", aMapWithSize(3))
                 .body("id", equalTo(id))
-                .body("'custom.cf_a'", equalTo("x"))
-                .body("'custom.cf_b'", equalTo(2.5f));
-        org.request().queryParam("_fields", "name,custom.cf_b,primary_email").get("/api/v1/lead/" + id + "/")
+                .body(cf.in("'custom.cf_a'"), equalTo("x"))
+                .body(cf.in("'custom.cf_b'"), equalTo(2.5f));
+        org.request().queryParam("_fields", cf.in("name,custom.cf_b,primary_email")).get("/api/v1/lead/" + id + "/")
                 .then().statusCode(200)
                 .body("$", aMapWithSize(3))
                 .body("primary_email.email", equalTo("wile@acme.example"));
@@ -67,9 +69,10 @@ class ReadPathTest {
     @Test
     void numbersNullsAndDatetimesReadBackExactlyAsWritten() {
         TestOrganizations org = TestOrganizations.provisioned();
-        String body = org.request().body("""
+        TestCustomFields cf = customFields(org);
+        String body = org.request().body(cf.in("""
                 {"name": "Exact", "description": null, "custom.cf_n": 1.0, "custom.cf_big": 12345678901234,
-                 "custom.cf_list": [1, "two", null], "custom.cf_obj": {"k": false}}""")
+                 "custom.cf_list": ["one", "two"], "custom.cf_frac": 0.1}"""))
                 .post("/api/v1/lead/").then().statusCode(200).extract().asString();
         JsonPath created = JsonPath.from(body);
         JsonPath read = org.request().get("/api/v1/lead/" + created.getString("id") + "/").then().statusCode(200)
@@ -181,7 +184,8 @@ class ReadPathTest {
     @Test
     void rowsWrittenBeforeDocumentsExistedReadTheSameOnceBackfilled() throws Throwable {
         TestOrganizations org = TestOrganizations.provisioned();
-        String id = lead(org, "{\"name\": \"Old\", \"custom.cf_x\": 3, \"contacts\": [{\"name\": \"Kim\","
+        TestCustomFields cf = customFields(org);
+        String id = lead(org, cf.in("{\"name\": \"Old\", \"custom.cf_x\": 3, \"contacts\": [{\"name\": \"Kim\",")
                 + " \"phones\": [{\"phone\": \"+14155551234\"}]}]}");
         String task = org.request().body("{\"lead_id\": \"" + id + "\", \"text\": \"call\", \"date\": \"2030-01-02\"}")
                 .post("/api/v1/task/").then().statusCode(200).extract().jsonPath().getString("id");
@@ -203,5 +207,17 @@ class ReadPathTest {
 
     private static String lead(TestOrganizations org, String body) {
         return org.request().body(body).post("/api/v1/lead/").then().statusCode(200).extract().jsonPath().getString("id");
+    }
+
+    /** The custom fields this class's bodies name by placeholder. */
+    static TestCustomFields customFields(TestOrganizations org) {
+        return TestCustomFields.of(org)
+                .define("lead", "cf_a", "text", false)
+                .define("lead", "cf_b", "number", false)
+                .define("lead", "cf_n", "number", false)
+                .define("lead", "cf_big", "number", false)
+                .define("lead", "cf_list", "{\"name\": \"cf_list\", \"type\": \"choices\", \"accepts_multiple_values\": true, \"choices\": [\"one\", \"two\"]}")
+                .define("lead", "cf_frac", "number", false)
+                .define("lead", "cf_x", "number", false);
     }
 }

@@ -1,0 +1,105 @@
+package io.leadline.core.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.audit.Audited;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A custom field definition: what values of one key {@code custom.cf_…} on one kind of object (its owner) may be.
+ * The values themselves live on the objects, by field id.
+ */
+@Entity
+@Table(name = "custom_field")
+public class CustomField extends Audited {
+
+    private static final String ITEMS = "items";
+
+    @Id
+    public String id;
+
+    @Column(name = "organization_id", nullable = false)
+    public String organizationId;
+
+    /** lead, contact, opportunity, activity or shared. */
+    @Column(nullable = false)
+    public String owner;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Column(name = "field_type", nullable = false)
+    String fieldType;
+
+    @Column(name = "accepts_multiple_values", nullable = false)
+    public boolean acceptsMultipleValues;
+
+    // Hibernate Reactive reads jsonb only into an object, so lists are kept under "items".
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "choices", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> choicesColumn = Map.of(ITEMS, List.of());
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "editable_with_roles", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> rolesColumn = Map.of(ITEMS, List.of());
+
+    @Column(nullable = false)
+    public boolean required;
+
+    @Column(name = "custom_activity_type_id")
+    public String customActivityTypeId;
+
+    @Column(name = "referenced_custom_type_id")
+    public String referencedCustomTypeId;
+
+    @Column(name = "back_reference_is_visible", nullable = false)
+    public boolean backReferenceIsVisible;
+
+    /** Its place in the owner's schema ({@code /custom_field_schema/<owner>/}); new fields go last. */
+    @Column(nullable = false)
+    public int position;
+
+    public CustomFieldType type() {
+        return CustomFieldType.fromWire(fieldType).orElseThrow();
+    }
+
+    public void setType(CustomFieldType type) {
+        fieldType = type.wire();
+    }
+
+    public List<String> choices() {
+        return items(choicesColumn);
+    }
+
+    public void setChoices(List<String> choices) {
+        choicesColumn = Map.of(ITEMS, List.copyOf(choices));
+    }
+
+    public List<String> editableWithRoles() {
+        return items(rolesColumn);
+    }
+
+    public void setEditableWithRoles(List<String> roles) {
+        rolesColumn = Map.of(ITEMS, List.copyOf(roles));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> items(Map<String, Object> column) {
+        Object items = column == null ? null : column.get(ITEMS);
+        return items == null ? List.of() : (List<String>) items;
+    }
+
+    @Override
+    protected JsonNode document() {
+        return CustomFieldJson.toJson(this);
+    }
+}

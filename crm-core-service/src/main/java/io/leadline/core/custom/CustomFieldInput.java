@@ -1,0 +1,134 @@
+package io.leadline.core.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.leadline.platform.wire.Patch;
+import io.leadline.platform.wire.RequestBody;
+import io.leadline.platform.wire.TextLimits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A custom field create or update body (PUT is partial). What depends on the stored field (a type change, turning
+ * multiple values off, choices of a choices field) is checked by {@link CustomFieldService} against it.
+ */
+final class CustomFieldInput {
+
+    static final int DESCRIPTION_LENGTH = 280;
+    static final int MAX_CHOICES = 1_000;
+    static final String CUSTOM_OBJECT = "custom_object";
+
+    final RequestBody body;
+    final Patch<String> name;
+    final Patch<String> description;
+    final CustomFieldType type;
+    final Boolean acceptsMultipleValues;
+    final Patch<List<String>> choices;
+    final Patch<List<String>> editableWithRoles;
+    final Boolean required;
+    final Patch<String> customActivityTypeId;
+    final Boolean backReferenceIsVisible;
+
+    private CustomFieldInput(RequestBody body, String owner, boolean update) {
+        this.body = body;
+        String readName = body.has("name") || !update ? body.requiredNonBlank("name", RequestBody.NAME_LENGTH) : null;
+        this.name = Patch.read(body, "name", readName == null ? null : readName.trim());
+        this.description = Patch.read(body, "description", body.string("description", DESCRIPTION_LENGTH));
+        this.type = readType(body, update);
+        this.acceptsMultipleValues = body.bool("accepts_multiple_values");
+        this.choices = Patch.read(body, "choices", strings(body, "choices", MAX_CHOICES, RequestBody.NAME_LENGTH));
+        this.editableWithRoles = Patch.read(body, "editable_with_roles",
+                strings(body, "editable_with_roles", RequestBody.MAX_ITEMS, RequestBody.ID_LENGTH));
+        this.required = body.bool("required");
+        this.backReferenceIsVisible = body.bool("back_reference_is_visible");
+        String activityType = body.string("custom_activity_type_id", RequestBody.ID_LENGTH);
+        this.customActivityTypeId = Patch.read(body, "custom_activity_type_id", activityType);
+        if (body.has("referenced_custom_type_id") && !body.isNull("referenced_custom_type_id")) {
+            body.fail("referenced_custom_type_id", "Custom objects are not supported yet.");
+        }
+        if (CustomFieldOwner.ACTIVITY.equals(owner)) {
+            if (update && customActivityTypeId.isPresent()) {
+                body.fail("custom_activity_type_id", "An activity field can't move to another custom activity type.");
+            } else if (!update && activityType == null && !body.errors().has("custom_activity_type_id")) {
+                body.fail("custom_activity_type_id", RequestBody.REQUIRED);
+            }
+        } else if (customActivityTypeId.isPresent() && customActivityTypeId.value() != null) {
+            body.fail("custom_activity_type_id", "Only activity fields belong to a custom activity type.");
+        }
+        if (update && type != null && (CustomFieldOwner.ACTIVITY.equals(owner) || CustomFieldOwner.SHARED.equals(owner))) {
+            body.fail("type", "The type of activity and shared fields can't be changed.");
+        }
+        if (!update && type != null) {
+            checkShape(type, Boolean.TRUE.equals(acceptsMultipleValues), choices.orElse(List.of()));
+        }
+    }
+
+    static CustomFieldInput forCreate(JsonNode json, String owner) {
+        return new CustomFieldInput(RequestBody.of(json), owner, false);
+    }
+
+    static CustomFieldInput forUpdate(JsonNode json, String owner) {
+        return new CustomFieldInput(RequestBody.of(json), owner, true);
+    }
+
+    /** A field's type, multiple values and choices must fit together (on create, and after an update). */
+    void checkShape(CustomFieldType fieldType, boolean multiple, List<String> fieldChoices) {
+        if (multiple && !fieldType.mayHoldMany()) {
+            body.fail("accepts_multiple_values", "Only choices, user and contact fields accept multiple values.");
+        }
+        if (fieldType == CustomFieldType.CHOICES && fieldChoices.isEmpty() && !body.errors().has("choices")) {
+            body.fail("choices", "A choices field needs at least one choice.");
+        }
+        if (fieldType != CustomFieldType.CHOICES && !fieldChoices.isEmpty()) {
+            body.fail("choices", "Only choices fields have choices.");
+        }
+    }
+
+    private static CustomFieldType readType(RequestBody body, boolean update) {
+        if (update && !body.has("type")) {
+            return null;
+        }
+        String wire = body.string("type", RequestBody.ID_LENGTH);
+        if (wire == null) {
+            if (!body.errors().has("type")) {
+                body.fail("type", RequestBody.REQUIRED);
+            }
+            return null;
+        }
+        if (CUSTOM_OBJECT.equals(wire)) {
+            body.fail("type", "Custom objects are not supported yet.");
+            return null;
+        }
+        return CustomFieldType.fromWire(wire).orElseGet(() -> {
+            body.fail("type", "\"" + wire + "\" is not a valid choice. Choose one of: "
+                    + String.join(", ", CustomFieldType.wireNames()) + ".");
+            return null;
+        });
+    }
+
+    /** A list of distinct, non-blank, trimmed strings; null when absent, null, or after a field error. */
+    private static List<String> strings(RequestBody body, String field, int maxItems, int maxLength) {
+        ArrayNode array = body.array(field, maxItems);
+        if (array == null) {
+            return body.isNull(field) ? List.of() : null;
+        }
+        Set<String> items = new LinkedHashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            String key = field + "." + i;
+            if (!item.isTextual() || item.asText().isBlank()) {
+                body.fail(key, "Expected a non-empty text.");
+            } else if (TextLimits.unstorable(item.asText()) != null) {
+                body.fail(key, TextLimits.unstorable(item.asText()));
+            } else if (item.asText().trim().length() > maxLength) {
+                body.fail(key, "Ensure this field has no more than " + maxLength + " characters.");
+            } else if (!items.add(item.asText().trim())) {
+                body.fail(key, "\"" + item.asText().trim() + "\" is listed twice.");
+            }
+        }
+        return new ArrayList<>(items);
+    }
+}

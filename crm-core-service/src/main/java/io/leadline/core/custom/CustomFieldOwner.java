@@ -1,0 +1,23 @@
+package io.leadline.core.custom;
+
+import java.util.List;
+
+/** The kinds of object a custom field belongs to: its path segment, and its events' {@code custom_fields.<owner>}. */
+public final class CustomFieldOwner {
+
+    public static final String LEAD = "lead";
+    public static final String CONTACT = "contact";
+    public static final String OPPORTUNITY = "opportunity";
+    public static final String ACTIVITY = "activity";
+    public static final String SHARED = "shared";
+    static final List<String> ALL = List.of(LEAD, CONTACT, OPPORTUNITY, ACTIVITY, SHARED);
+    /** The owners whose values crm-core stores (activity values live in activities-service). */
+    static final List<String> OF_CORE_OBJECTS = List.of(LEAD, CONTACT, OPPORTUNITY);
+
+    private CustomFieldOwner() {
+    }
+
+    static String eventObjectType(String owner) {
+        return "custom_fields." + owner;
+    }
+}

@@ -1,0 +1,86 @@
+package io.leadline.core.custom;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class CustomFieldRepository implements PanacheRepositoryBase<CustomField, String> {
+
+    public Uni<CustomField> findOwned(String organizationId, String owner, String id) {
+        return find("id = :id and organizationId = :org and owner = :owner",
+                Parameters.with("id", id).and("org", organizationId).and("owner", owner)).firstResult();
+    }
+
+    /** Every field of one owner: what a write of such an object checks its values against (one query). */
+    public Uni<List<CustomField>> ofOwner(String organizationId, String owner) {
+        return list("organizationId = :org and owner = :owner",
+                Parameters.with("org", organizationId).and("owner", owner));
+    }
+
+    /**
+     * Serializes the name checks (and positions) of one owner's new and renamed fields until the transaction ends,
+     * so two concurrent requests can't both pass the check and one of them hit the unique index with a 500.
+     */
+    public Uni<Void> lockOwner(String organizationId, String owner) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:key))", Integer.class)
+                .setParameter("key", "custom_field:" + organizationId + ":" + owner)
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /** The owner's fields in their schema order. */
+    public Uni<List<CustomField>> ofOwnerInOrder(String organizationId, String owner) {
+        return list("organizationId = :org and owner = :owner order by position, id",
+                Parameters.with("org", organizationId).and("owner", owner));
+    }
+
+    /** The position after the owner's last field. */
+    public Uni<Integer> nextPosition(String organizationId, String owner) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select coalesce(max(f.position), 0) + 1 from CustomField f"
+                                + " where f.organizationId = :org and f.owner = :owner", Integer.class)
+                .setParameter("org", organizationId)
+                .setParameter("owner", owner)
+                .getSingleResult());
+    }
+
+    /** Whether another field of the owner (of the same custom activity type) already has the name, ignoring case. */
+    public Uni<Boolean> nameTaken(CustomField field, String name) {
+        return count("organizationId = :org and owner = :owner and lower(name) = lower(:name) and id <> :id"
+                        + " and coalesce(customActivityTypeId, '') = :activityType",
+                Parameters.with("org", field.organizationId).and("owner", field.owner).and("name", name)
+                        .and("id", field.id)
+                        .and("activityType", field.customActivityTypeId == null ? "" : field.customActivityTypeId))
+                .map(count -> count > 0);
+    }
+
+    /**
+     * Removes the field's values from every object of its owner's table, in one statement per table (the objects'
+     * documents too, so reads agree at once). Answers the number of objects changed.
+     */
+    public Uni<Integer> removeValues(String organizationId, String table, String fieldId) {
+        String sql = "update " + table + " set custom = custom - :field, doc = doc - :key"
+                + " where organization_id = :org and jsonb_exists(custom, :field)";
+        return getSession().chain(session -> session.createNativeQuery(sql)
+                .setParameter("field", fieldId)
+                .setParameter("key", CustomValues.PREFIX + fieldId)
+                .setParameter("org", organizationId)
+                .executeUpdate());
+    }
+
+    /** Which of the ids are contacts of the lead (values of contact fields must be). */
+    public Uni<List<String>> contactsOfLead(String organizationId, String leadId, Collection<String> ids) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from contact where organization_id = :org and lead_id = :lead and id in (:ids)",
+                        String.class)
+                .setParameter("org", organizationId)
+                .setParameter("lead", leadId)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList());
+    }
+}

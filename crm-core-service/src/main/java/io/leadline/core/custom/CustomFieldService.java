@@ -1,0 +1,180 @@
+package io.leadline.core.custom;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.id.Ids;
+import io.leadline.platform.outbox.Outbox;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.CloseDateTimes;
+import io.leadline.platform.wire.CloseException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Custom field definitions. Only admins change them (they shape every object of the organization); each change
+ * writes its {@code custom_fields.<owner>} event in the same transaction.
+ */
+@ApplicationScoped
+public class CustomFieldService {
+
+    /** The role the gateway puts in the internal token's {@code role} claim for an organization's admins. */
+    static final String ADMIN = "admin";
+
+    @Inject
+    CustomFieldRepository fields;
+
+    @Inject
+    Outbox outbox;
+
+    @WithTransaction
+    public Uni<CustomField> create(Caller caller, String owner, CustomFieldInput input) {
+        requireAdmin(caller);
+        input.body.throwIfInvalid();
+        Instant now = CloseDateTimes.now();
+        CustomField field = new CustomField();
+        field.id = Ids.longId("cf");
+        field.organizationId = caller.organizationId();
+        field.owner = owner;
+        field.name = input.name.value();
+        field.description = input.description.orElse(null);
+        field.setType(input.type);
+        field.acceptsMultipleValues = Boolean.TRUE.equals(input.acceptsMultipleValues);
+        field.setChoices(input.choices.orElse(List.of()));
+        field.setEditableWithRoles(input.editableWithRoles.orElse(List.of()));
+        field.required = Boolean.TRUE.equals(input.required);
+        field.customActivityTypeId = input.customActivityTypeId.orElse(null);
+        field.backReferenceIsVisible = Boolean.TRUE.equals(input.backReferenceIsVisible);
+        field.recordCreation(caller, now);
+        return requireUniqueName(field, field.name, input)
+                .chain(() -> fields.nextPosition(field.organizationId, owner))
+                .invoke(position -> field.position = position)
+                .chain(() -> fields.persist(field))
+                .chain(() -> outbox.append(DomainEvent.created(caller, CustomFieldOwner.eventObjectType(owner),
+                        field.id, null, CustomFieldJson.toJson(field))))
+                .replaceWith(field);
+    }
+
+    @WithTransaction
+    public Uni<CustomField> update(Caller caller, String owner, String id, CustomFieldInput input) {
+        requireAdmin(caller);
+        input.body.throwIfInvalid();
+        return get(caller, owner, id).chain(field -> {
+            ObjectNode before = CustomFieldJson.toJson(field);
+            if (input.type != null && input.type != field.type()) {
+                // Converting stored values (Close does it in the background, showing converting_to_type) is not
+                // built yet; refusing keeps every stored value valid for its field.
+                input.body.fail("type", "Changing a field's type is not supported yet.");
+            }
+            if (Boolean.FALSE.equals(input.acceptsMultipleValues) && field.acceptsMultipleValues) {
+                input.body.fail("accepts_multiple_values",
+                        "A field that accepts multiple values can't be turned back yet (its lists would need converting).");
+            }
+            boolean multiple = input.acceptsMultipleValues == null ? field.acceptsMultipleValues : input.acceptsMultipleValues;
+            input.checkShape(field.type(), multiple, input.choices.orElse(field.choices()));
+            input.body.throwIfInvalid();
+            // Checked before the entity changes: the query would flush a changed name into the unique index first.
+            Uni<Void> unique = input.name.isPresent()
+                    ? requireUniqueName(field, input.name.value(), input) : Uni.createFrom().voidItem();
+            return unique.chain(() -> apply(caller, owner, field, input, multiple, before));
+        });
+    }
+
+    private Uni<CustomField> apply(Caller caller, String owner, CustomField field, CustomFieldInput input,
+                                   boolean multiple, ObjectNode before) {
+        input.name.ifPresent(name -> field.name = name);
+        input.description.ifPresent(description -> field.description = description);
+        field.acceptsMultipleValues = multiple;
+        input.choices.ifPresent(field::setChoices);
+        input.editableWithRoles.ifPresent(field::setEditableWithRoles);
+        if (input.required != null) {
+            field.required = input.required;
+        }
+        if (input.backReferenceIsVisible != null) {
+            field.backReferenceIsVisible = input.backReferenceIsVisible;
+        }
+        field.touch(caller, CloseDateTimes.now());
+        return outbox.append(DomainEvent.updated(caller, CustomFieldOwner.eventObjectType(owner), field.id, null,
+                before, CustomFieldJson.toJson(field))).replaceWith(field);
+    }
+
+    /**
+     * Deletes the field and, in the same transaction, its values from every object of its owner (one statement per
+     * table; the objects' documents too). The objects' own {@code updated} events are not recorded yet (README).
+     */
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, String owner, String id) {
+        requireAdmin(caller);
+        return get(caller, owner, id).chain(field -> {
+            Uni<Integer> removed = CustomFieldOwner.OF_CORE_OBJECTS.contains(owner)
+                    ? fields.removeValues(caller.organizationId(), owner, field.id)
+                    : Uni.createFrom().item(0);
+            return removed.chain(() -> fields.delete(field))
+                    .chain(() -> outbox.append(DomainEvent.deleted(caller, CustomFieldOwner.eventObjectType(owner),
+                            field.id, null, CustomFieldJson.toJson(field))));
+        });
+    }
+
+    /**
+     * Reorders the owner's fields: the listed ones first, in that order, then the others in their old order (Close
+     * appends omitted ids). An id that isn't one of the owner's fields is a 400 on {@code fields.N.id}.
+     */
+    @WithTransaction
+    public Uni<ObjectNode> reorder(Caller caller, String owner, CustomFieldSchemaInput input) {
+        requireAdmin(caller);
+        input.body.throwIfInvalid();
+        return fields.ofOwnerInOrder(caller.organizationId(), owner).map(current -> {
+            Map<String, CustomField> byId = new LinkedHashMap<>();
+            current.forEach(field -> byId.put(field.id, field));
+            for (int i = 0; i < input.ids.size(); i++) {
+                if (!byId.containsKey(input.ids.get(i))) {
+                    input.body.fail(CustomFieldSchemaInput.FIELDS + "." + i + ".id",
+                            "Unknown " + owner + " custom field: " + input.ids.get(i) + ".");
+                }
+            }
+            input.body.throwIfInvalid();
+            List<CustomField> ordered = new ArrayList<>();
+            input.ids.forEach(id -> ordered.add(byId.remove(id)));
+            ordered.addAll(byId.values());
+            ObjectNode schema = JsonNodeFactory.instance.objectNode();
+            ArrayNode list = schema.putArray(CustomFieldSchemaInput.FIELDS);
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).position = i + 1;
+                list.add(CustomFieldJson.toJson(ordered.get(i)));
+            }
+            return schema;
+        });
+    }
+
+    private Uni<CustomField> get(Caller caller, String owner, String id) {
+        return fields.findOwned(caller.organizationId(), owner, id).onItem().ifNull().failWith(CloseException::notFound);
+    }
+
+    private Uni<Void> requireUniqueName(CustomField field, String name, CustomFieldInput input) {
+        return fields.lockOwner(field.organizationId, field.owner)
+                .chain(() -> fields.nameTaken(field, name))
+                .invoke(taken -> {
+                    if (taken) {
+                        input.body.fail("name", "A custom field named \"" + name + "\" already exists.");
+                        input.body.throwIfInvalid();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Custom fields shape every object of the organization, so only admins may change them (as Close's admins). */
+    private static void requireAdmin(Caller caller) {
+        if (!ADMIN.equals(caller.role())) {
+            throw CloseException.forbidden("Only organization admins can change custom fields.");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.leadline.core.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.custom.CustomValues.Change;
+import io.leadline.core.custom.CustomValues.Operation;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.RequestBody;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one validator of custom values for leads, contacts and opportunities: a body's {@code custom.…} changes are
+ * checked against the organization's definitions for the object's kind (loaded in the write's session, one query,
+ * only when the body has custom keys), normalised ({@link CustomFieldType}) and applied to the stored values. Every
+ * problem is a field error naming the key, added to the body's errors, so the write answers one 400 and writes
+ * nothing.
+ */
+@ApplicationScoped
+public class CustomFieldValues {
+
+    private static final String USER_PREFIX = "user_";
+
+    @Inject
+    CustomFieldRepository fields;
+
+    /**
+     * The stored values with the changes applied, in their stored form. {@code leadId} is the lead the object
+     * belongs to after the write (values of contact fields must be its contacts); null for a lead being created.
+     * Fails with the body's field errors when anything is wrong (also errors the body collected before).
+     */
+    public Uni<Map<String, Object>> apply(Caller caller, String owner, String leadId, Map<String, Object> stored,
+                                          List<Change> changes, RequestBody body) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(stored);
+        }
+        return fields.ofOwner(caller.organizationId(), owner)
+                .chain(definitions -> applyWith(caller, owner, definitions, leadId, stored, changes, body));
+    }
+
+    /**
+     * The custom values of several new objects of one kind created by one body (a lead POST's {@code contacts}), in
+     * their order, with the definitions loaded once. They belong to a new lead, so no contact field can name one.
+     */
+    public Uni<List<Map<String, Object>>> applyToNew(Caller caller, String owner, List<List<Change>> changes,
+                                                     List<RequestBody> bodies) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        if (changes.stream().allMatch(List::isEmpty)) {
+            changes.forEach(ignored -> results.add(Map.of()));
+            return Uni.createFrom().item(results);
+        }
+        return fields.ofOwner(caller.organizationId(), owner).chain(definitions -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (int i = 0; i < changes.size(); i++) {
+                int index = i;
+                all = all.chain(() -> applyWith(caller, owner, definitions, null, Map.of(), changes.get(index),
+                        bodies.get(index)).invoke(results::add).replaceWithVoid());
+            }
+            return all.replaceWith(results);
+        });
+    }
+
+    private Uni<Map<String, Object>> applyWith(Caller caller, String owner, List<CustomField> definitions,
+                                               String leadId, Map<String, Object> stored, List<Change> changes,
+                                               RequestBody body) {
+        Map<String, CustomField> byId = definitions.stream()
+                .collect(Collectors.toMap(field -> field.id, Function.identity()));
+        Map<String, Object> values = new LinkedHashMap<>(stored);
+        Map<String, String> contactKeys = new LinkedHashMap<>();
+        for (Change change : changes) {
+            CustomField field = byId.get(change.fieldId());
+            if (field == null) {
+                body.fail(change.key(), "Unknown custom field for a " + owner + ": " + change.fieldId() + ".");
+            } else if (mayEdit(caller, field, change, body)) {
+                applyOne(field, change, values, body).forEach(id -> contactKeys.putIfAbsent(id, change.key()));
+            }
+        }
+        return checkContacts(caller, leadId, contactKeys, body).map(ignored -> {
+            body.throwIfInvalid();
+            return values;
+        });
+    }
+
+    /** Fields limited to some roles take values only from those roles (and admins). */
+    private static boolean mayEdit(Caller caller, CustomField field, Change change, RequestBody body) {
+        List<String> roles = field.editableWithRoles();
+        if (roles.isEmpty() || CustomFieldService.ADMIN.equals(caller.role()) || roles.contains(caller.role())) {
+            return true;
+        }
+        body.fail(change.key(), "Your role can't change this field.");
+        return false;
+    }
+
+    /** Applies one change to the values; answers the contact ids it set or added, which the lead must have. */
+    private static List<String> applyOne(CustomField field, Change change, Map<String, Object> values,
+                                         RequestBody body) {
+        JsonNode raw = change.value();
+        if (change.operation() != Operation.SET && !field.acceptsMultipleValues) {
+            body.fail(change.key(), "Only fields that accept multiple values take .add and .remove.");
+            return List.of();
+        }
+        if (raw.isNull()) {
+            if (change.operation() == Operation.SET) {
+                values.remove(field.id);
+            } else {
+                body.fail(change.key(), "Expected a value or a list of values.");
+            }
+            return List.of();
+        }
+        if (raw.isArray() && !field.acceptsMultipleValues) {
+            body.fail(change.key(), "This field accepts a single value.");
+            return List.of();
+        }
+        List<Object> items = new ArrayList<>();
+        for (JsonNode item : raw.isArray() ? raw : List.of(raw)) {
+            Optional<Object> normalized = normalize(field, item);
+            if (normalized.isEmpty()) {
+                body.fail(change.key(), field.type().expectation());
+                return List.of();
+            }
+            items.add(normalized.get());
+        }
+        if (!field.acceptsMultipleValues) {
+            values.put(field.id, items.get(0));
+            return field.type() == CustomFieldType.CONTACT ? List.of((String) items.get(0)) : List.of();
+        }
+        Set<Object> current = new LinkedHashSet<>(change.operation() == Operation.SET ? List.of() : storedList(values.get(field.id)));
+        if (change.operation() == Operation.REMOVE) {
+            items.forEach(current::remove);
+        } else {
+            current.addAll(items);
+        }
+        if (current.isEmpty()) {
+            values.remove(field.id);
+        } else {
+            values.put(field.id, new ArrayList<>(current));
+        }
+        return field.type() == CustomFieldType.CONTACT && change.operation() != Operation.REMOVE
+                ? items.stream().map(String.class::cast).toList() : List.of();
+    }
+
+    private static Optional<Object> normalize(CustomField field, JsonNode item) {
+        Optional<Object> value = field.type().normalize(item);
+        return switch (field.type()) {
+            case CHOICES -> value.filter(field.choices()::contains);
+            case USER -> value.filter(id -> ((String) id).startsWith(USER_PREFIX) && ((String) id).length() <= 64);
+            case CONTACT -> value.filter(id -> ((String) id).length() <= 64);
+            default -> value;
+        };
+    }
+
+    /** A stored value as a list (a value stored before the field accepted many is one item). */
+    private static List<Object> storedList(Object stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        return stored instanceof List<?> list ? new ArrayList<>(list) : List.of(stored);
+    }
+
+    /** One query for every contact id the body names; ids that aren't contacts of the lead are field errors. */
+    private Uni<Void> checkContacts(Caller caller, String leadId, Map<String, String> contactKeys, RequestBody body) {
+        if (contactKeys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<List<String>> found = leadId == null ? Uni.createFrom().item(List.of())
+                : fields.contactsOfLead(caller.organizationId(), leadId, contactKeys.keySet());
+        return found.invoke(known -> {
+            Set<String> ofLead = new HashSet<>(known);
+            contactKeys.forEach((id, key) -> {
+                if (!ofLead.contains(id)) {
+                    body.fail(key, "Unknown contact of this lead: " + id + ".");
+                }
+            });
+        }).replaceWithVoid();
+    }
+}
