@@ -28,7 +28,6 @@ import java.util.Map;
 public class CustomFieldService {
 
     /** The role the gateway puts in the internal token's {@code role} claim for an organization's admins. */
-    static final String ADMIN = "admin";
 
     @Inject
     CustomFieldRepository fields;
@@ -173,7 +172,7 @@ public class CustomFieldService {
 
     /** Custom fields shape every object of the organization, so only admins may change them (as Close's admins). */
     private static void requireAdmin(Caller caller) {
-        if (!ADMIN.equals(caller.role())) {
+        if (!caller.isAdmin()) {
             throw CloseException.forbidden("Only organization admins can change custom fields.");
         }
     }

@@ -95,7 +95,7 @@ public class CustomFieldValues {
     /** Fields limited to some roles take values only from those roles (and admins). */
     private static boolean mayEdit(Caller caller, CustomField field, Change change, RequestBody body) {
         List<String> roles = field.editableWithRoles();
-        if (roles.isEmpty() || CustomFieldService.ADMIN.equals(caller.role()) || roles.contains(caller.role())) {
+        if (roles.isEmpty() || caller.isAdmin() || roles.contains(caller.role())) {
             return true;
         }
         body.fail(change.key(), "Your role can't change this field.");
