@@ -27,8 +27,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CustomFieldService {
 
-    /** The role the gateway puts in the internal token's {@code role} claim for an organization's admins. */
-
     @Inject
     CustomFieldRepository fields;
 
