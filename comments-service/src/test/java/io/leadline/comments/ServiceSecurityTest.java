@@ -11,11 +11,7 @@ class ServiceSecurityTest extends ServiceSecurityContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/v1/comment/";
+        return "/api/v1/comment_thread/";
     }
 
-    @Override
-    protected int statusForAValidToken() {
-        return 404; // no endpoints yet: past authentication, nothing there
-    }
 }
