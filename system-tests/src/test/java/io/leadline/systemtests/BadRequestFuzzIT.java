@@ -77,6 +77,9 @@ class BadRequestFuzzIT {
                     List.of("name", "url", "type"), List.of("id", "type")),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
+            new Endpoint("/user/", "user", true, false, true, "{}", List.of(), List.of("_order_by", "_skip", "_limit")),
+            new Endpoint("/organization/", "organization", false, false, true, "{\"name\": \"Fuzz Org\"}",
+                    List.of("name", "currency", "lead_statuses"), List.of()),
             new Endpoint("/event/", "event", true, false, true, "{}", List.of(),
                     List.of("object_type", "object_id", "lead_id", "action", "user_id", "request_id", "date_updated__gt",
                             "date_updated__lte", "_cursor")));
@@ -167,6 +170,8 @@ class BadRequestFuzzIT {
                 .extract().path("data[0].id"));
         ids.put("pipeline", tenant.api().get("/pipeline/").then().statusCode(200).extract().path("data[0].id"));
         ids.put("event", "evnt_" + "0".repeat(22));
+        ids.put("user", tenant.userId());
+        ids.put("organization", tenant.organizationId());
         return ids;
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A user's place in one organization, with the role that decides what the user may do there. */
 @Entity
@@ -14,6 +15,9 @@ import java.time.Instant;
 public class Membership extends PanacheEntityBase {
 
     public static final String ADMIN = "admin";
+    public static final String USER = "user";
+    /** Close's built-in roles (NOTES §1); custom {@code role_…} roles come with the roles endpoints. */
+    public static final List<String> BUILT_IN_ROLES = List.of(ADMIN, "superuser", USER, "restricteduser");
 
     @Id
     public String id;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.operator.OrganizationBootstrap.Bootstrapped;
+import io.leadline.gateway.membership.MembershipJson;
 import io.leadline.gateway.organization.OrganizationJson;
 import io.leadline.gateway.user.UserJson;
 import io.leadline.platform.id.Ids;
@@ -75,6 +76,25 @@ public class OperatorResource {
             }
             return Response.ok(answer).build();
         }));
+    }
+
+    /**
+     * Adds a person to an organization with a role ({@code user} unless {@code role_id} says otherwise) and an API
+     * key of their own, shown once in the 201 answer.
+     */
+    @POST
+    @Path("/{id}/memberships")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> addMember(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @PathParam("id") String organizationId, JsonNode body) {
+        operator.require(authorization);
+        NewMember request = NewMember.read(body);
+        return bootstrap.addMember(organizationId, request, Ids.shortId("req")).map(added -> {
+            ObjectNode answer = describe(added);
+            answer.set("membership", MembershipJson.toJson(added.membership()));
+            answer.put("api_key", added.apiKey());
+            return Response.status(201).entity(answer).build();
+        });
     }
 
     private Uni<Boolean> provision(Bootstrapped target, String requestId) {

@@ -18,6 +18,7 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
+import io.leadline.platform.wire.ValidationException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -58,20 +59,52 @@ public class OrganizationBootstrap {
     @WithTransaction
     public Uni<Bootstrapped> create(NewOrganization request, String requestId) {
         Instant now = CloseDateTimes.now();
-        return users.findByEmail(request.email())
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : users.persist(newUser(request, now)))
-                .chain(user -> {
-                    Organization organization = newOrganization(request, now);
-                    Membership membership = newMembership(organization, user, now);
-                    ApiKeySecrets.NewKey key = ApiKeySecrets.generate();
-                    Caller caller = new Caller(organization.id, user.id, user.displayName(), null, Membership.ADMIN,
-                            requestId, "POST", PATH, 0);
-                    return organizations.persist(organization)
-                            .chain(() -> memberships.persist(membership))
-                            .chain(() -> apiKeys.persist(newApiKey(key, membership, now)))
-                            .chain(() -> outbox.appendAll(events(caller, organization, membership, user)))
-                            .map(ignored -> new Bootstrapped(organization, user, membership, key.fullKey()));
-                });
+        return userFor(request.admin(), now).chain(user -> {
+            Organization organization = newOrganization(request, now);
+            Membership membership = newMembership(organization.id, user, Membership.ADMIN, now);
+            ApiKeySecrets.NewKey key = ApiKeySecrets.generate();
+            Caller caller = new Caller(organization.id, user.id, user.displayName(), null, Membership.ADMIN,
+                    requestId, "POST", PATH, 0);
+            return organizations.persist(organization)
+                    .chain(() -> memberships.persist(membership))
+                    .chain(() -> apiKeys.persist(newApiKey(key, membership, now)))
+                    .chain(() -> outbox.appendAll(List.of(
+                            DomainEvent.created(caller, "organization", organization.id, null,
+                                    OrganizationJson.summary(organization)),
+                            activated(caller, membership, user))))
+                    .map(ignored -> new Bootstrapped(organization, user, membership, key.fullKey()));
+        });
+    }
+
+    /**
+     * Adds a person (new, or known by email from another organization) to an organization with a role and an API
+     * key of their own; a person already a member is a 400.
+     */
+    @WithTransaction
+    public Uni<Bootstrapped> addMember(String organizationId, NewMember request, String requestId) {
+        Instant now = CloseDateTimes.now();
+        return organizations.findById(organizationId)
+                .onItem().ifNull().failWith(CloseException::notFound)
+                .chain(organization -> userFor(request.user(), now).chain(user -> memberships.find(organizationId, user.id)
+                        .chain(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().failure(ValidationException.field("user.email",
+                                        "This person is already a member of the organization."));
+                            }
+                            Membership membership = newMembership(organizationId, user, request.roleId(), now);
+                            ApiKeySecrets.NewKey key = ApiKeySecrets.generate();
+                            Caller caller = new Caller(organizationId, null, null, null, Membership.ADMIN, requestId,
+                                    "POST", PATH + "/" + organizationId + "/memberships", 0);
+                            return memberships.persist(membership)
+                                    .chain(() -> apiKeys.persist(newApiKey(key, membership, now)))
+                                    .chain(() -> outbox.append(activated(caller, membership, user)))
+                                    .map(ignored -> new Bootstrapped(organization, user, membership, key.fullKey()));
+                        })));
+    }
+
+    private Uni<User> userFor(NewUser person, Instant now) {
+        return users.findByEmail(person.email())
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : users.persist(newUser(person, now)));
     }
 
     /** An existing organization and the admin that operator actions on it act as. */
@@ -85,19 +118,18 @@ public class OrganizationBootstrap {
                                 .map(user -> new Bootstrapped(organization, user, membership, null))));
     }
 
-    private static List<DomainEvent> events(Caller caller, Organization organization, Membership membership, User user) {
+    /** Who joined, with the person's name flattened in, so services learn an organization's users from events. */
+    private static DomainEvent activated(Caller caller, Membership membership, User user) {
         ObjectNode memberData = MembershipJson.withUserFlattened(membership, user);
-        return List.of(
-                DomainEvent.created(caller, "organization", organization.id, null, OrganizationJson.summary(organization)),
-                DomainEvent.of(caller, "membership", membership.id, "activated", null, List.of(), null, memberData));
+        return DomainEvent.of(caller, "membership", membership.id, "activated", null, List.of(), null, memberData);
     }
 
-    private static User newUser(NewOrganization request, Instant now) {
+    private static User newUser(NewUser person, Instant now) {
         User user = new User();
         user.id = Ids.longId("user");
-        user.email = request.email();
-        user.firstName = request.firstName();
-        user.lastName = request.lastName();
+        user.email = person.email();
+        user.firstName = person.firstName();
+        user.lastName = person.lastName();
         user.dateCreated = now;
         user.dateUpdated = now;
         return user;
@@ -113,12 +145,12 @@ public class OrganizationBootstrap {
         return organization;
     }
 
-    private static Membership newMembership(Organization organization, User user, Instant now) {
+    private static Membership newMembership(String organizationId, User user, String roleId, Instant now) {
         Membership membership = new Membership();
         membership.id = Ids.longId("memb");
-        membership.organizationId = organization.id;
+        membership.organizationId = organizationId;
         membership.userId = user.id;
-        membership.roleId = Membership.ADMIN;
+        membership.roleId = roleId;
         membership.dateCreated = now;
         membership.dateUpdated = now;
         return membership;

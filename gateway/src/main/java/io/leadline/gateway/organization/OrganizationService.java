@@ -1,12 +1,18 @@
 package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.gateway.membership.Membership;
 import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
 import io.leadline.gateway.user.UserRepository;
+import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.outbox.Outbox;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +35,40 @@ public class OrganizationService {
 
     @Inject
     CrmConfiguration crmConfiguration;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Changes the caller's organization's name or currency: admins only. Answers nothing; the caller then reads the
+     * details (which ask crm-core, outside this transaction).
+     */
+    @WithTransaction
+    public Uni<Void> update(Principal principal, String organizationId, OrganizationUpdate update, String requestId) {
+        if (!principal.organizationId().equals(organizationId)) {
+            return Uni.createFrom().failure(CloseException.notFound());
+        }
+        if (!Membership.ADMIN.equals(principal.role())) {
+            return Uni.createFrom().failure(CloseException.forbidden("Only admins can change the organization."));
+        }
+        return organizations.findById(organizationId)
+                .onItem().ifNull().failWith(CloseException::notFound)
+                .chain(organization -> {
+                    ObjectNode before = OrganizationJson.summary(organization);
+                    if (update.name() != null) {
+                        organization.name = update.name();
+                    }
+                    if (update.currency() != null) {
+                        organization.currency = update.currency();
+                    }
+                    organization.dateUpdated = CloseDateTimes.now();
+                    Caller caller = new Caller(organizationId, principal.userId(), principal.userName(),
+                            principal.apiKeyId(), principal.role(), requestId, "PUT",
+                            "/api/v1/organization/" + organizationId + "/", 0);
+                    return outbox.append(DomainEvent.updated(caller, "organization", organizationId, null, before,
+                            OrganizationJson.summary(organization)));
+                });
+    }
 
     /** The caller's own organization; any other id, existing or not, is a 404 so ids leak nothing. */
     @WithSession

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,19 @@ class GatewayEventContractsTest {
         assertEquals(List.of(), EventContracts.differences(EventContracts.fixture("membership.activated"), activated));
         assertEquals(tenant.organizationId(), created.get("object_id").asText());
         assertEquals(tenant.userId(), activated.at("/data/user_id").asText());
+    }
+
+    @Test
+    void changingAnOrganizationPublishesItsUpdatedEventShapedLikeTheFixture() {
+        Tenants.Tenant tenant = Tenants.create("Before Rename");
+        tenant.api().contentType("application/json").body(Map.of("name", "After Rename", "currency", "EUR"))
+                .put("/api/v1/organization/" + tenant.organizationId() + "/").then().statusCode(200);
+
+        JsonNode updated = awaitPublished(tenant.organizationId(), "organization.updated");
+
+        assertEquals(List.of(), EventContracts.differences(EventContracts.fixture("organization.updated"), updated));
+        assertEquals("Before Rename", updated.at("/previous_data/name").asText());
+        assertEquals("After Rename", updated.at("/data/name").asText());
     }
 
     private JsonNode awaitPublished(String organizationId, String type) {

@@ -34,6 +34,22 @@ public final class Tenants {
         return new Tenant(created.path("organization.id"), created.path("user.id"), email, created.path("api_key"));
     }
 
+    /** Another person in the tenant's organization, with the given role and an API key of their own. */
+    public static Tenant member(Tenant tenant, String firstName, String lastName, String roleId) {
+        String email = firstName.toLowerCase() + "-" + UUID.randomUUID() + "@example.com";
+        ExtractableResponse<Response> added = addMember(tenant.organizationId(), Map.of(
+                "user", Map.of("email", email, "first_name", firstName, "last_name", lastName), "role_id", roleId))
+                .then().statusCode(201).extract();
+        return new Tenant(tenant.organizationId(), added.path("user.id"), email, added.path("api_key"));
+    }
+
+    public static Response addMember(String organizationId, Object body) {
+        return given().header("Authorization", "Bearer " + GatewayTestProfile.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body(body)
+                .post("/admin/v1/organizations/" + organizationId + "/memberships");
+    }
+
     public static Response bootstrap(Object body) {
         return given().header("Authorization", "Bearer " + GatewayTestProfile.OPERATOR_TOKEN)
                 .contentType("application/json")
