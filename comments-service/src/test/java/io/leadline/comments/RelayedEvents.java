@@ -52,6 +52,18 @@ public final class RelayedEvents {
         return events;
     }
 
+    /** An organization's events of one type, waiting until {@code expected} of them arrived. */
+    public static List<JsonNode> ofObjectType(InMemoryConnector connector, String organizationId, String objectType,
+                                              String action, int expected) {
+        List<JsonNode> events = await(objectType + "." + action).atMost(RELAY_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> matching(connector, event -> organizationId.equals(event.path("organization_id").asText())
+                                && objectType.equals(event.path("object_type").asText())
+                                && action.equals(event.path("action").asText())),
+                        relayed -> relayed.size() >= expected);
+        assertEquals(expected, events.size(), objectType + "." + action);
+        return events;
+    }
+
     private static List<JsonNode> matching(InMemoryConnector connector, java.util.function.Predicate<JsonNode> wanted) {
         return connector.sink("domain-events").received().stream()
                 .map(Message::getPayload)

@@ -1,12 +1,11 @@
 package io.leadline.comments;
 
 import io.leadline.platform.testing.ServiceSecurityContract;
-import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(CommentsTestProfile.class)
 class ServiceSecurityTest extends ServiceSecurityContract {
 
     @Override

@@ -73,7 +73,7 @@ public class CommentResource {
     public Uni<Response> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
         CommentInput input = CommentInput.forCreate(body);
-        return comments.create(caller, input).map(comment -> Response.status(Response.Status.CREATED)
+        return comments.create(caller, callerContext.internalToken(), input).map(comment -> Response.status(Response.Status.CREATED)
                 .entity(FieldSelection.parse(fields).apply(CommentJson.toJson(comment))).build());
     }
 

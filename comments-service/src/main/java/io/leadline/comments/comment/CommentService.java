@@ -52,12 +52,12 @@ public class CommentService {
     Outbox outbox;
 
     @WithTransaction
-    public Uni<Comment> create(Caller caller, CommentInput input) {
+    public Uni<Comment> create(Caller caller, String internalToken, CommentInput input) {
         input.request.throwIfInvalid();
         return users.record(caller.organizationId(), caller.userId())
                 .chain(() -> checkMentions(caller, input.body))
                 .chain(() -> threads.lockObject(caller.organizationId(), input.objectId))
-                .chain(() -> objects.require(caller, input.objectId))
+                .chain(() -> objects.require(caller, internalToken, input.objectId))
                 .chain(object -> threads.ofObject(caller.organizationId(), object.id)
                         .chain(existing -> existing != null
                                 ? addComment(caller, existing, input.body, List.of())

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.comments.OwnerEvents;
 import io.leadline.comments.RelayedEvents;
 import io.leadline.comments.TestOrganizations;
-import io.leadline.platform.testing.ServiceTestProfile;
+import io.leadline.comments.CommentsTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Comments and threads through the API, against the real PostgreSQL, with objects known from crm-core's events. */
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(CommentsTestProfile.class)
 class CommentApiTest {
 
     @Inject
@@ -154,11 +154,11 @@ class CommentApiTest {
         String edit = RelayedEvents.newRequestId();
         author.request().header("X-Request-Id", edit).body("{\"body\": \"<p>final</p>\"}")
                 .put("/api/v1/comment/" + id + "/").then().statusCode(200)
-                .body("body", equalTo("<p>final</p>")).body("updated_by", equalTo(author.userId()));
+                .body("body", equalTo("<body><p>final</p></body>")).body("updated_by", equalTo(author.userId()));
         JsonNode updated = RelayedEvents.ofRequest(connector, edit, 1).get(0);
         assertEquals("comment.updated", type(updated));
-        assertEquals("<p>draft</p>", updated.at("/previous_data/body").asText());
-        author.request().get("/api/v1/comment/" + id + "/").then().statusCode(200).body("body", equalTo("<p>final</p>"));
+        assertEquals("<body><p>draft</p></body>", updated.at("/previous_data/body").asText());
+        author.request().get("/api/v1/comment/" + id + "/").then().statusCode(200).body("body", equalTo("<body><p>final</p></body>"));
 
         author.request().body("{\"body\": \"\"}").put("/api/v1/comment/" + id + "/").then().statusCode(400)
                 .body("field-errors.body", notNullValue());
@@ -183,7 +183,7 @@ class CommentApiTest {
                 .statusCode(204);
         JsonNode removed = RelayedEvents.ofRequest(connector, removeFirst, 1).get(0);
         assertEquals("comment.deleted", type(removed));
-        assertEquals("<p>one</p>", removed.at("/previous_data/body").asText());
+        assertEquals("<body><p>one</p></body>", removed.at("/previous_data/body").asText());
         author.request().get("/api/v1/comment/" + first + "/").then().statusCode(200)
                 .body("body", equalTo("")).body("body_text", equalTo("")).body("is_removed", equalTo(true));
         author.request().get("/api/v1/comment_thread/" + threadId + "/").then().statusCode(200)
@@ -266,7 +266,7 @@ class CommentApiTest {
         stranger.request().get("/api/v1/comment_thread/?ids=" + threadId).then().statusCode(200).body("data", empty());
         stranger.request().get("/api/v1/comment_thread/?object_ids=" + leadId).then().statusCode(200)
                 .body("data", empty());
-        owner.request().get("/api/v1/comment/" + id + "/").then().statusCode(200).body("body", equalTo("<p>private</p>"));
+        owner.request().get("/api/v1/comment/" + id + "/").then().statusCode(200).body("body", equalTo("<body><p>private</p></body>"));
     }
 
     @Test

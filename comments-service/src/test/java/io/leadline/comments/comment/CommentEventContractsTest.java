@@ -5,7 +5,7 @@ import io.leadline.comments.OwnerEvents;
 import io.leadline.comments.RelayedEvents;
 import io.leadline.comments.TestOrganizations;
 import io.leadline.platform.testing.EventContracts;
-import io.leadline.platform.testing.ServiceTestProfile;
+import io.leadline.comments.CommentsTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * comment's and a thread's life, as the relay sent it.
  */
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(CommentsTestProfile.class)
 class CommentEventContractsTest {
 
     @Inject
