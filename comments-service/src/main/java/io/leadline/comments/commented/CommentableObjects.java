@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Answers which object a comment is about: one of the caller's organization that exists. Known from the owners'
@@ -23,6 +24,7 @@ public class CommentableObjects {
 
     static final String UNKNOWN = "Object not found.";
     private static final String TASK = "task";
+    private static final Pattern ID_SHAPE = Pattern.compile("[a-z]+_[A-Za-z0-9]+");
 
     @Inject
     OwnerApi owners;
@@ -38,6 +40,10 @@ public class CommentableObjects {
                     throw unknown();
                 }
                 return Uni.createFrom().item(known);
+            }
+            // Only something shaped like an id is worth a call (and can be put in the owner's URL as it is).
+            if (!ID_SHAPE.matcher(objectId).matches()) {
+                throw unknown();
             }
             return owners.find(objectId, internalToken).chain(found -> learn(caller, found));
         });

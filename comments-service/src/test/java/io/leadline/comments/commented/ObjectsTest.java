@@ -66,6 +66,7 @@ class ObjectsTest {
         comment(org, othersLead).then().statusCode(400).body("field-errors.object_id", equalTo("Object not found."));
         comment(org, "lead_madeUp").then().statusCode(400);
         comment(org, "nothing_ofOurs").then().statusCode(400);
+        comment(org, "lead_a b/../x?y").then().statusCode(400).body("field-errors.object_id", equalTo("Object not found."));
 
         String broken = Ids.longId("oppo");
         OwnerStub.breakFor(broken);
