@@ -12,11 +12,11 @@ class ServiceEdgeIT extends PackagedServiceEdgeContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/v1/comment/";
+        return "/api/v1/comment_thread/";
     }
 
     @Override
     protected int statusForAValidToken() {
-        return 404; // no endpoints yet: past authentication, nothing there
+        return 200; // the thread list, past authentication
     }
 }

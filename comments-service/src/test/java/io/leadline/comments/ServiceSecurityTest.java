@@ -1,21 +1,16 @@
 package io.leadline.comments;
 
 import io.leadline.platform.testing.ServiceSecurityContract;
-import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@TestProfile(ServiceTestProfile.class)
+@TestProfile(CommentsTestProfile.class)
 class ServiceSecurityTest extends ServiceSecurityContract {
 
     @Override
     protected String protectedPath() {
-        return "/api/v1/comment/";
+        return "/api/v1/comment_thread/";
     }
 
-    @Override
-    protected int statusForAValidToken() {
-        return 404; // no endpoints yet: past authentication, nothing there
-    }
 }

@@ -1,0 +1,31 @@
+package io.leadline.comments.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import org.hibernate.annotations.ColumnTransformer;
+
+/**
+ * An entity that keeps its own wire form in a {@code doc} jsonb column (docs/architecture.md §3), rendered by the
+ * mapper that also renders its events, before every insert and update, so no write path can forget it. Reads compose
+ * their answer from these documents in one statement.
+ */
+@MappedSuperclass
+public abstract class StoredDocument {
+
+    /** Written with every insert and update of the row and never read back into the entity. */
+    @Column(name = "doc", columnDefinition = "jsonb")
+    @ColumnTransformer(read = "null", write = "cast(cast(? as text) as jsonb)")
+    String doc;
+
+    /** The entity's wire form from its own fields (fields that depend on other rows are composed by the reads). */
+    protected abstract JsonNode document();
+
+    @PrePersist
+    @PreUpdate
+    public void renderDocument() {
+        doc = document().toString();
+    }
+}
