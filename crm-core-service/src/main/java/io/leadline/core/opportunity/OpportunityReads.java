@@ -7,7 +7,7 @@ import io.leadline.platform.read.ReadTable;
  * How opportunities are read: the stored document, with the names of its status, pipeline, lead and contact joined
  * in at read time (so renames show at once) and {@code contact_id} from its column (deleting a contact clears it in
  * the database). Aliases: {@code o} opportunity, {@code os} its status, {@code op} pipeline, {@code ol} lead,
- * {@code oc} contact.
+ * {@code oc} contact, {@code ocs} its comment summary ({@code commentsummary}, kept from comments-service's events).
  */
 final class OpportunityReads {
 
@@ -15,7 +15,8 @@ final class OpportunityReads {
             + " left join opportunity_status os on os.id = o.status_id and os.organization_id = o.organization_id"
             + " left join pipeline op on op.id = os.pipeline_id and op.organization_id = o.organization_id"
             + " left join lead ol on ol.id = o.lead_id and ol.organization_id = o.organization_id"
-            + " left join contact oc on oc.id = o.contact_id and oc.organization_id = o.organization_id";
+            + " left join contact oc on oc.id = o.contact_id and oc.organization_id = o.organization_id"
+            + " left join comment_summary ocs on ocs.object_id = o.id and ocs.organization_id = o.organization_id";
 
     private static final String ANNUALIZED = "(case when o.value_period = 'monthly' then o.value * 12 else o.value end)";
 
@@ -32,6 +33,8 @@ final class OpportunityReads {
             .composed("status_display_name", "os.label")
             .composed("pipeline_id", "os.pipeline_id")
             .composed("pipeline_name", "op.name")
+            .composed("comment_summary", "jsonb_build_object('comment_count', coalesce(ocs.comment_count, 0),"
+                    + " 'thread_id', ocs.thread_id)")
             .filter("id", "o.id", FilterType.STRING)
             .filter("organization_id", "o.organization_id", FilterType.STRING)
             .filter("lead_id", "o.lead_id", FilterType.STRING)
