@@ -82,6 +82,10 @@ class BadRequestFuzzIT {
                     List.of("id", "type")),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
+            new Endpoint("/comment/", "comment", true, true, true, "{\"object_id\": \"LEAD\", \"body\": \"<p>Fuzz</p>\"}",
+                    List.of("object_id", "body"), List.of("object_id", "thread_id")),
+            new Endpoint("/comment_thread/", "comment_thread", true, false, true, "{}", List.of(),
+                    List.of("ids", "object_ids")),
             new Endpoint("/user/", "user", true, false, true, "{}", List.of(), List.of("_order_by", "_skip", "_limit")),
             new Endpoint("/organization/", "organization", false, false, true, "{\"name\": \"Fuzz Org\"}",
                     List.of("name", "currency", "lead_statuses"), List.of()),
@@ -176,6 +180,10 @@ class BadRequestFuzzIT {
         ids.put("status_opportunity", tenant.api().get("/status/opportunity/").then().statusCode(200)
                 .extract().path("data[0].id"));
         ids.put("pipeline", tenant.api().get("/pipeline/").then().statusCode(200).extract().path("data[0].id"));
+        JsonPath comment = tenant.api().body(Map.of("object_id", ids.get("lead"), "body", "<p>Fixture</p>"))
+                .post("/comment/").then().statusCode(201).extract().jsonPath();
+        ids.put("comment", comment.getString("id"));
+        ids.put("comment_thread", comment.getString("thread_id"));
         ids.put("event", "evnt_" + "0".repeat(22));
         ids.put("user", tenant.userId());
         ids.put("organization", tenant.organizationId());
