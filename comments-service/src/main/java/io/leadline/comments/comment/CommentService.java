@@ -34,7 +34,6 @@ public class CommentService {
 
     static final String COMMENT = "comment";
     static final String THREAD = "comment_thread";
-    private static final String ADMIN = "admin";
 
     @Inject
     CommentRepository comments;
@@ -129,7 +128,7 @@ public class CommentService {
     @WithTransaction
     public Uni<Void> remove(Caller caller, String id) {
         return lockedComment(caller, id).chain(comment -> {
-            if (!Objects.equals(comment.createdBy, caller.userId()) && !ADMIN.equals(caller.role())) {
+            if (!Objects.equals(comment.createdBy, caller.userId()) && !caller.isAdmin()) {
                 throw CloseException.forbidden("Only the author or an admin can remove a comment.");
             }
             if (comment.removed) {

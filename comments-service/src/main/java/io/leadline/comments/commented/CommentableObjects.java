@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 public class CommentableObjects {
 
     static final String UNKNOWN = "Object not found.";
-    private static final String TASK = "task";
     private static final Pattern ID_SHAPE = Pattern.compile("[a-z]+_[A-Za-z0-9]+");
 
     @Inject
@@ -57,16 +56,10 @@ public class CommentableObjects {
         CommentedObject object = new CommentedObject();
         object.id = owned.id();
         object.organizationId = owned.organizationId();
-        object.objectType = eventType(owned);
+        object.objectType = owned.objectType();
         object.leadId = owned.leadId();
         object.dateUpdated = Instant.now();
         return projection.exists(object.organizationId, object.objectType, object.id, object.leadId).replaceWith(object);
-    }
-
-    /** The event log names a task by its type ({@code task.lead}), as crm-core's task events do. */
-    private static String eventType(OwnedObject owned) {
-        String subtype = owned.fields().path("_type").asText("");
-        return TASK.equals(owned.objectType()) && !subtype.isEmpty() ? TASK + "." + subtype : owned.objectType();
     }
 
     private static ValidationException unknown() {

@@ -111,13 +111,20 @@ public class OwnerApi {
                 object));
     }
 
-    /** The event log's vocabulary: an activity's {@code _type} "LeadStatusChange" is {@code activity.lead_status_change}. */
+    /**
+     * The event log's vocabulary: an activity's {@code _type} "LeadStatusChange" is {@code activity.lead_status_change},
+     * a task of {@code _type} "lead" is {@code task.lead}, as their owners' events name them.
+     */
     static String objectType(ObjectOwners.Route owner, JsonNode object) {
         String type = object.path("_type").asText("");
-        if (!"activity".equals(owner.objectType()) || type.isEmpty()) {
+        if (type.isEmpty()) {
             return owner.objectType();
         }
-        return "activity." + type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return switch (owner.objectType()) {
+            case "activity" -> "activity." + type.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+            case "task" -> "task." + type;
+            default -> owner.objectType();
+        };
     }
 
     private static CloseException unavailable(String service) {

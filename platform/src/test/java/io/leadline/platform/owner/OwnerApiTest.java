@@ -44,6 +44,8 @@ class OwnerApiTest {
                 case "/api/v1/activity/" -> request.response().end("acti_mine".equals(request.getParam("id__in"))
                         ? "{\"data\":[{\"id\":\"acti_mine\",\"_type\":\"LeadStatusChange\",\"organization_id\":\"orga_1\",\"lead_id\":\"lead_mine\"}],\"has_more\":false}"
                         : "{\"data\":[],\"has_more\":false}");
+                case "/api/v1/task/task_mine/" -> request.response().end(
+                        "{\"id\":\"task_mine\",\"_type\":\"lead\",\"organization_id\":\"orga_1\",\"lead_id\":\"lead_mine\"}");
                 case "/api/v1/task/task_broken/" -> request.response().setStatusCode(500).end("{\"error\":\"boom\"}");
                 default -> request.response().setStatusCode(404).end("{\"error\":\"Empty query\"}");
             }
@@ -83,6 +85,13 @@ class OwnerApiTest {
         assertEquals("activity.lead_status_change", activity.objectType());
         assertEquals("lead_mine", activity.leadId());
         assertTrue(find("acti_other").isEmpty());
+    }
+
+    @Test
+    void aTaskIsFiledUnderItsTypeAsItsEventsAre() {
+        OwnedObject task = find("task_mine").orElseThrow();
+        assertEquals("task.lead", task.objectType());
+        assertEquals("lead_mine", task.leadId());
     }
 
     @Test
