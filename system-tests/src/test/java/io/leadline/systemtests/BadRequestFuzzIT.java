@@ -77,6 +77,10 @@ class BadRequestFuzzIT {
                     List.of("name", "url", "type"), List.of("id", "type")),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
+            new Endpoint("/webhook/", "webhook", true, true, true,
+                    "{\"url\": \"http://127.0.0.1:9/hook\", \"status\": \"paused\","
+                            + " \"events\": [{\"object_type\": \"lead\", \"action\": \"created\"}]}",
+                    List.of("url", "events", "status", "verify_ssl"), List.of("id", "status")),
             new Endpoint("/event/", "event", true, false, true, "{}", List.of(),
                     List.of("object_type", "object_id", "lead_id", "action", "user_id", "request_id", "date_updated__gt",
                             "date_updated__lte", "_cursor")));
@@ -166,6 +170,9 @@ class BadRequestFuzzIT {
         ids.put("status_opportunity", tenant.api().get("/status/opportunity/").then().statusCode(200)
                 .extract().path("data[0].id"));
         ids.put("pipeline", tenant.api().get("/pipeline/").then().statusCode(200).extract().path("data[0].id"));
+        ids.put("webhook", tenant.api().body(Map.of("url", "http://127.0.0.1:9/hook", "status", "paused",
+                        "events", List.of(Map.of("object_type", "lead", "action", "created"))))
+                .post("/webhook/").then().statusCode(201).extract().path("id"));
         ids.put("event", "evnt_" + "0".repeat(22));
         return ids;
     }
