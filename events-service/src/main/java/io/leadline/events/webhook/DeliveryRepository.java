@@ -77,7 +77,9 @@ public class DeliveryRepository {
     Uni<Boolean> failed(DueDelivery delivery, AttemptOutcome outcome, Instant at, Instant retryAt,
                         double pauseAfterSeconds) {
         return pool.withTransaction(connection -> connection.preparedQuery(
-                                "update webhook_delivery set state = $2, next_attempt_at = $3 where id = $1")
+                                // a delivery dropped meanwhile (backlog purge) stays dropped
+                                "update webhook_delivery set state = $2, next_attempt_at = $3"
+                                        + " where id = $1 and state = 'pending'")
                         .execute(Tuple.of(delivery.id(), retryAt == null ? "failed" : "pending",
                                 retryAt == null ? null : utc(retryAt)))
                         .chain(() -> insertAttempt(connection, delivery, outcome, at, retryAt))
@@ -103,6 +105,34 @@ public class DeliveryRepository {
                                 ? connection.preparedQuery("select cast(pg_notify($1, $2) as text)")
                                         .execute(Tuple.of(SubscriptionCache.CHANNEL, delivery.organizationId()))
                                 : Uni.createFrom().voidItem()));
+    }
+
+    /**
+     * Pauses every active subscription with {@code limit} or more pending deliveries and drops those deliveries
+     * (state {@code failed}), as Close does at 100,000; tells every replica. Emits the organizations concerned.
+     */
+    Uni<List<String>> pauseOverBacklog(int limit) {
+        return pool.withTransaction(connection -> connection.preparedQuery("with over as ("
+                                + " select webhook_id from webhook_delivery where state = 'pending'"
+                                + " group by webhook_id having count(*) >= $1),"
+                                + " paused as (update webhook w set status = 'paused',"
+                                + "  doc = w.doc || '{\"status\": \"paused\"}'::jsonb"
+                                + "  from over where w.id = over.webhook_id and w.status = 'active'"
+                                + "  returning w.id, w.organization_id),"
+                                + " dropped as (update webhook_delivery d set state = 'failed', next_attempt_at = null"
+                                + "  from paused where d.webhook_id = paused.id and d.state = 'pending')"
+                                + " select distinct organization_id from paused")
+                        .execute(Tuple.of(limit))
+                        .chain(rows -> {
+                            List<String> organizations = new ArrayList<>();
+                            rows.forEach(row -> organizations.add(row.getString(0)));
+                            if (organizations.isEmpty()) {
+                                return Uni.createFrom().item(organizations);
+                            }
+                            return connection.preparedQuery("select cast(pg_notify($1, o) as text) from unnest($2::text[]) o")
+                                    .execute(Tuple.of(SubscriptionCache.CHANNEL, organizations.toArray(String[]::new)))
+                                    .replaceWith(organizations);
+                        }));
     }
 
     private static Uni<Void> insertAttempt(io.vertx.mutiny.sqlclient.SqlConnection connection, DueDelivery delivery,

@@ -51,6 +51,7 @@ public class DeliveryWorker {
     private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
     private volatile boolean running;
     private long timer = -1;
+    private long backlogTimer = -1;
 
     void start(@Observes StartupEvent startup) {
         if (!config.deliveryEnabled()) {
@@ -58,13 +59,26 @@ public class DeliveryWorker {
         }
         running = true;
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wakeUp());
+        backlogTimer = vertx.setPeriodic(config.backlogCheckInterval().toMillis(), id -> pauseOverBacklog());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(backlogTimer);
         }
+    }
+
+    /** Close pauses a subscription whose backlog reaches 100,000 and drops the queue; so do we. */
+    void pauseOverBacklog() {
+        deliveries.pauseOverBacklog(config.backlogLimit()).subscribe().with(organizations -> {
+            if (!organizations.isEmpty()) {
+                LOG.infof("Paused webhook subscriptions over the backlog limit of %d in %s", config.backlogLimit(),
+                        organizations);
+                organizations.forEach(cache::invalidate);
+            }
+        }, failure -> LOG.warnf("Checking webhook backlogs failed; trying again next period: %s", failure.getMessage()));
     }
 
     /** Looks for due deliveries now (or right after the claim under way). */
@@ -130,12 +144,18 @@ public class DeliveryWorker {
                 .replaceWithVoid();
     }
 
-    /** {@code initial × 2^(attempt-1)}, capped, then between half and all of it, so retries of many spread out. */
     Duration backoff(int attempt) {
-        long initial = config.initialBackoff().toMillis();
-        long cap = config.maxBackoff().toMillis();
-        long exponential = attempt >= 40 ? cap : Math.min(cap, initial << Math.max(0, attempt - 1));
-        long jittered = exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
+        return backoff(attempt, config.initialBackoff(), config.maxBackoff(), ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * {@code initial × 2^(attempt-1)}, capped, then between half and all of it ({@code random} in [0, 1)), so the
+     * retries of many deliveries that failed together spread out.
+     */
+    static Duration backoff(int attempt, Duration initial, Duration cap, double random) {
+        long capMs = cap.toMillis();
+        long exponential = attempt >= 40 ? capMs : Math.min(capMs, initial.toMillis() << Math.max(0, attempt - 1));
+        long jittered = exponential / 2 + (long) (random * (exponential - exponential / 2));
         return Duration.ofMillis(Math.max(1, jittered));
     }
 }

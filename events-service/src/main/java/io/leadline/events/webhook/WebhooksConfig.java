@@ -59,6 +59,14 @@ public interface WebhooksConfig {
     @WithDefault("3d")
     Duration pauseAfter();
 
+    /** Pending deliveries at which a subscription is paused and its queue dropped (Close: 100,000). */
+    @WithDefault("100000")
+    int backlogLimit();
+
+    /** How often the backlog limit is checked. */
+    @WithDefault("1m")
+    Duration backlogCheckInterval();
+
     /** Whether this replica runs the delivery worker. */
     @WithDefault("true")
     boolean deliveryEnabled();

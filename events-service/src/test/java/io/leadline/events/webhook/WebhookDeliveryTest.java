@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,6 +136,24 @@ class WebhookDeliveryTest {
             api.update(subscription, "{\"status\": \"active\"}").then().statusCode(200).body("status", equalTo("active"));
             await().atMost(DELIVERY).untilAsserted(() -> api.deliveries(subscription).then()
                     .body("data[0].state", equalTo("delivered")));
+        }
+    }
+
+    @Test
+    void aBacklogAtTheLimitPausesTheSubscriptionAndDropsItsQueue() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(503);
+            WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
+            String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
+            // tests pause at 20 pending deliveries (production: 100,000)
+            WebhookApi.publish(Stream.generate(() -> api.leadCreated("Lead")).limit(25).toArray(ObjectNode[]::new));
+
+            await().atMost(DELIVERY).untilAsserted(() ->
+                    api.get(subscription).then().body("status", equalTo("paused")));
+            await().atMost(DELIVERY).untilAsserted(() -> api.deliveries(subscription).then()
+                    .body("data.state", everyItem(equalTo("failed")))
+                    // events stored after the pause get no delivery at all
+                    .body("data.size()", greaterThanOrEqualTo(20)));
         }
     }
 
