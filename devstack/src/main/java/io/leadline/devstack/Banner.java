@@ -26,6 +26,10 @@ final class Banner {
             out.append(String.format("  Demo API key     %s%n", stack.demoApiKey()));
         }
         out.append(String.format("  Operator token   %s%n", stack.operatorToken()));
+        if (options.startServices()) {
+            out.append(String.format("  Webhooks         may target http:// and loopback receivers here"
+                    + " (e.g. http://127.0.0.1:9999/hook); production allows https to public addresses only%n"));
+        }
         if (stack.demoApiKey() != null) {
             out.append(String.format("%nTry:%n  curl -u \"%s:\" %s/api/v1/me/%n", stack.demoApiKey(), stack.gatewayUrl()));
         }

@@ -11,6 +11,14 @@ import java.util.Map;
  */
 final class ServiceEnvironment {
 
+    /**
+     * A developer points a webhook at a receiver on this machine at once: plain http and loopback addresses, which
+     * production refuses (events-service README, "Webhooks"). The banner says so.
+     */
+    static final Map<String, String> DEVELOPMENT_WEBHOOK_RECEIVERS = Map.of(
+            "LEADLINE_WEBHOOKS_ALLOW_HTTP", "true",
+            "LEADLINE_WEBHOOKS_ALLOW_ADDRESSES", "127.0.0.0/8,::1/128");
+
     private ServiceEnvironment() {
     }
 
@@ -34,6 +42,9 @@ final class ServiceEnvironment {
                 environment.put(serviceUrlVariable(service), "http://127.0.0.1:" + port);
             }
         });
+        if (module == ServiceModule.EVENTS) {
+            environment.putAll(DEVELOPMENT_WEBHOOK_RECEIVERS);
+        }
         if (module == ServiceModule.GATEWAY) {
             environment.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
             environment.put("LEADLINE_GATEWAY_OPERATOR_TOKEN", operatorToken);

@@ -89,6 +89,10 @@ class BadRequestFuzzIT {
             new Endpoint("/user/", "user", true, false, true, "{}", List.of(), List.of("_order_by", "_skip", "_limit")),
             new Endpoint("/organization/", "organization", false, false, true, "{\"name\": \"Fuzz Org\"}",
                     List.of("name", "currency", "lead_statuses"), List.of()),
+            new Endpoint("/webhook/", "webhook", true, true, true,
+                    "{\"url\": \"http://127.0.0.1:9/hook\", \"status\": \"paused\","
+                            + " \"events\": [{\"object_type\": \"lead\", \"action\": \"created\"}]}",
+                    List.of("url", "events", "status", "verify_ssl"), List.of("id", "status")),
             new Endpoint("/event/", "event", true, false, true, "{}", List.of(),
                     List.of("object_type", "object_id", "lead_id", "action", "user_id", "request_id", "date_updated__gt",
                             "date_updated__lte", "_cursor")));
@@ -184,6 +188,9 @@ class BadRequestFuzzIT {
                 .post("/comment/").then().statusCode(201).extract().jsonPath();
         ids.put("comment", comment.getString("id"));
         ids.put("comment_thread", comment.getString("thread_id"));
+        ids.put("webhook", tenant.api().body(Map.of("url", "http://127.0.0.1:9/hook", "status", "paused",
+                        "events", List.of(Map.of("object_type", "lead", "action", "created"))))
+                .post("/webhook/").then().statusCode(201).extract().path("id"));
         ids.put("event", "evnt_" + "0".repeat(22));
         ids.put("user", tenant.userId());
         ids.put("organization", tenant.organizationId());

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 /**
  * The filter sets Close allows on {@code /event/} (NOTES §7): each one can be served from an index, so an
  * arbitrary mix that would scan an organization's whole log is refused instead. A date filter may join any of them.
+ * Any superset of an allowed set is accepted too (clients send {@code object_id} + {@code object_type} +
+ * {@code action} together): the allowed subset still picks the index and the extra filters only narrow its range.
  */
 final class EventFilterCombinations {
 
@@ -32,7 +34,8 @@ final class EventFilterCombinations {
     }
 
     static boolean allows(Set<String> filters) {
-        return ALLOWED.contains(filters);
+        // no filter at all is allowed, but being a superset of "no filter" is not: a lone object_type would scan
+        return filters.isEmpty() || ALLOWED.stream().anyMatch(set -> !set.isEmpty() && filters.containsAll(set));
     }
 
     static String describeAllowed() {

@@ -62,7 +62,7 @@ record EventListQuery(Map<String, String> filters, List<DateBound> dateBounds, i
         }
         if (!EventFilterCombinations.allows(filters.keySet())) {
             errors.addGeneral("This combination of filters is not supported: " + String.join(", ", new TreeSet<>(filters.keySet()))
-                    + ". Supported combinations (a date_updated filter may be added to any): "
+                    + ". Supported combinations (or any superset of one; a date_updated filter may be added to any): "
                     + EventFilterCombinations.describeAllowed() + ".");
         }
         int limit = limit(params.getFirst("_limit"), errors);

@@ -3,6 +3,7 @@ package io.leadline.events.eventlog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +37,16 @@ public class EventRepository {
             + " $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[])"
             + " as batch (id, organization_id, object_type, object_id, action, lead_id, user_id, request_id,"
             + " date_created, date_updated, payload)"
-            + " on conflict (id) do nothing";
+            + " on conflict (id) do nothing returning id";
 
     @Inject
     Pool pool;
 
-    /** Stores the events whose ids are not there yet (Kafka redelivers), in one statement; emits how many were new. */
-    public Uni<Integer> insertAll(List<StoredEvent> events) {
+    /**
+     * Stores the events whose ids are not there yet (Kafka redelivers), in one statement of {@code connection}'s
+     * transaction; emits the ids that were new.
+     */
+    public Uni<Set<String>> insertAll(SqlConnection connection, List<StoredEvent> events) {
         int size = events.size();
         String[] ids = new String[size];
         String[] organizations = new String[size];
@@ -69,7 +75,11 @@ public class EventRepository {
         }
         Tuple columns = Tuple.tuple(Arrays.<Object>asList(ids, organizations, objectTypes, objectIds, actions, leads,
                 users, requests, created, updated, payloads));
-        return pool.preparedQuery(INSERT_ALL).execute(columns).map(rows -> rows.rowCount());
+        return connection.preparedQuery(INSERT_ALL).execute(columns).map(rows -> {
+            Set<String> inserted = new HashSet<>();
+            rows.forEach(row -> inserted.add(row.getString(0)));
+            return inserted;
+        });
     }
 
     public Uni<String> findPayload(String organizationId, String id) {

@@ -13,12 +13,12 @@ import java.util.Optional;
  * One entry of the event log: the event exactly as its producer published it ({@code json}), plus the fields the
  * log filters and orders by, lifted out of it.
  */
-record StoredEvent(String id, String organizationId, String objectType, String objectId, String action,
+public record StoredEvent(String id, String organizationId, String objectType, String objectId, String action,
                    String leadId, String userId, String requestId, Instant dateCreated, Instant dateUpdated,
                    ObjectNode json) {
 
     /** @throws IllegalArgumentException when the event cannot be placed in the log (no type, action or time) */
-    static StoredEvent from(ConsumedEvent event) {
+    public static StoredEvent from(ConsumedEvent event) {
         ObjectNode json = event.json();
         if (event.objectType() == null || event.action() == null) {
             throw new IllegalArgumentException("Event " + event.id() + " has no object_type or action");

@@ -90,6 +90,10 @@ class EventLogResourceTest {
         assertIds(api, Map.of("user_id", user, "object_id", lead), leadCreated);
         assertIds(api, Map.of("lead_id", lead, "user_id", "user_other"), leadUpdated);
         assertIds(api, Map.of("request_id", "req_contact"), contactCreated);
+        // supersets of an allowed set: what clients send (object_id + object_type + action together)
+        assertIds(api, Map.of("object_id", lead, "object_type", "lead", "action", "updated"), leadUpdated);
+        assertIds(api, Map.of("object_id", "cont_1", "object_type", "contact", "action", "updated"));
+        assertIds(api, Map.of("request_id", "req_contact", "lead_id", lead, "object_type", "contact"), contactCreated);
         assertIds(api, Map.of("date_updated__gte", iso(BASE.plusSeconds(20))), otherLead, contactCreated);
         assertIds(api, Map.of("date_updated__gt", iso(BASE.plusSeconds(20)), "date_updated__lte", iso(BASE.plusSeconds(30))),
                 otherLead);
@@ -106,8 +110,10 @@ class EventLogResourceTest {
         api.list(Map.of("object_type", "lead")).then().statusCode(400)
                 .body("errors[0]", containsString("combination of filters"))
                 .body("field-errors", notNullValue());
-        api.list(Map.of("request_id", "req_1", "lead_id", "lead_1")).then().statusCode(400)
-                .body("errors[0]", containsString("lead_id, request_id"));
+        api.list(Map.of("action", "created")).then().statusCode(400)
+                .body("errors[0]", containsString("action"))
+                .body("errors[0]", containsString("object_id+object_type"));
+        api.list(Map.of("object_id", "lead_1")).then().statusCode(400);
         api.list(Map.of("lead_id", "lead_1", "date_updated__gte", "yesterday")).then().statusCode(400)
                 .body("field-errors.date_updated__gte", notNullValue());
         api.list(Map.of("status", "x")).then().statusCode(400).body("field-errors.status", notNullValue());
