@@ -23,7 +23,7 @@ import java.util.Map;
  * says directly ({@code on conflict do nothing}, row comparisons), so there is no entity mapping in between.
  */
 @ApplicationScoped
-public class EventRepository {
+public class EventRepository implements ExpiringRows {
 
     /**
      * One statement per poll: the batch travels as one array per column and {@code unnest} turns them back into rows.
@@ -127,7 +127,13 @@ public class EventRepository {
     }
 
     /** Deletes up to {@code batch} events created before {@code cutoff}; emits how many. */
-    public Uni<Integer> deleteCreatedBefore(Instant cutoff, int batch) {
+    @Override
+    public String name() {
+        return "events";
+    }
+
+    @Override
+    public Uni<Integer> deleteBatch(Instant cutoff, int batch) {
         return pool.preparedQuery("delete from event where id in"
                         + " (select id from event where date_created < $1 limit $2)")
                 .execute(Tuple.of(utc(cutoff), batch))

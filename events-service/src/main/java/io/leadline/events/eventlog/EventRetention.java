@@ -6,14 +6,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 
 /**
- * Drops events older than the retention period. Deletes in small batches so a large backlog never holds long
- * locks; every replica may run it, the deletes just interleave.
+ * Drops what is older than the retention period: events, and every other {@link ExpiringRows} (webhook deliveries
+ * answer for the same period). Deletes in small batches so a large backlog never holds long locks; every replica may
+ * run it, the deletes just interleave.
  */
 @ApplicationScoped
 public class EventRetention {
@@ -23,7 +26,8 @@ public class EventRetention {
     private static final int BATCH = 5_000;
 
     @Inject
-    EventRepository repository;
+    @Any
+    Instance<ExpiringRows> expiring;
 
     @Inject
     EventLogConfig config;
@@ -45,14 +49,16 @@ public class EventRetention {
 
     void purge() {
         Instant cutoff = Instant.now().minus(config.retention());
-        deleteBatchesBefore(cutoff).subscribe().with(
-                deleted -> LOG.debugf("Event retention removed %d events", deleted),
-                failure -> LOG.warn("Event retention failed; retrying next period", failure));
+        for (ExpiringRows rows : expiring) {
+            deleteBatchesBefore(rows, cutoff).subscribe().with(
+                    deleted -> LOG.debugf("Retention removed %d %s", deleted, rows.name()),
+                    failure -> LOG.warnf(failure, "Retention of %s failed; retrying next period", rows.name()));
+        }
     }
 
-    private Uni<Integer> deleteBatchesBefore(Instant cutoff) {
-        return repository.deleteCreatedBefore(cutoff, BATCH).chain(deleted -> deleted < BATCH
+    private static Uni<Integer> deleteBatchesBefore(ExpiringRows rows, Instant cutoff) {
+        return rows.deleteBatch(cutoff, BATCH).chain(deleted -> deleted < BATCH
                 ? Uni.createFrom().item(deleted)
-                : deleteBatchesBefore(cutoff).map(more -> more + deleted));
+                : deleteBatchesBefore(rows, cutoff).map(more -> more + deleted));
     }
 }

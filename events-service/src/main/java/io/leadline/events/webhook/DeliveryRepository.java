@@ -1,5 +1,6 @@
 package io.leadline.events.webhook;
 
+import io.leadline.events.eventlog.ExpiringRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /** SQL over {@code webhook_delivery} and {@code webhook_attempt}: claims, outcomes, redelivery. */
 @ApplicationScoped
-public class DeliveryRepository {
+public class DeliveryRepository implements ExpiringRows {
 
     /**
      * Claims due deliveries, at most {@code $1} per active subscription and {@code $3} in all, skipping rows another
@@ -144,6 +145,20 @@ public class DeliveryRepository {
                         (int) Math.min(Integer.MAX_VALUE, outcome.latencyMs()), outcome.responseExcerpt(),
                         outcome.error(), retryAt == null ? null : utc(retryAt))))
                 .replaceWithVoid();
+    }
+
+    /** Finished deliveries (and their attempts) go when the events they carried leave the log. */
+    @Override
+    public String name() {
+        return "webhook deliveries";
+    }
+
+    @Override
+    public Uni<Integer> deleteBatch(Instant cutoff, int limit) {
+        return pool.preparedQuery("delete from webhook_delivery where id in (select id from webhook_delivery"
+                        + " where state <> 'pending' and date_created < $1 limit $2)")
+                .execute(Tuple.of(utc(cutoff), limit))
+                .map(rows -> rows.rowCount());
     }
 
     static OffsetDateTime utc(Instant instant) {
