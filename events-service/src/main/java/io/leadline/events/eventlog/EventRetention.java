@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Drops what is older than the retention period: events, and every other {@link ExpiringRows} (webhook deliveries
@@ -38,7 +40,7 @@ public class EventRetention {
     private long timer = -1;
 
     void start(@Observes StartupEvent startup) {
-        timer = vertx.setPeriodic(PERIOD_MS, id -> purge());
+        timer = vertx.setPeriodic(PERIOD_MS, id -> purge().subscribe().with(done -> { }));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -47,13 +49,19 @@ public class EventRetention {
         }
     }
 
-    void purge() {
+    /** One round: everything expired is deleted (each kind on its own; one failing does not stop the others). */
+    public Uni<Void> purge() {
         Instant cutoff = Instant.now().minus(config.retention());
+        List<Uni<Void>> rounds = new ArrayList<>();
         for (ExpiringRows rows : expiring) {
-            deleteBatchesBefore(rows, cutoff).subscribe().with(
-                    deleted -> LOG.debugf("Retention removed %d %s", deleted, rows.name()),
-                    failure -> LOG.warnf(failure, "Retention of %s failed; retrying next period", rows.name()));
+            rounds.add(deleteBatchesBefore(rows, cutoff)
+                    .invoke(deleted -> LOG.debugf("Retention removed %d %s", deleted, rows.name()))
+                    .onFailure().invoke(failure ->
+                            LOG.warnf(failure, "Retention of %s failed; retrying next period", rows.name()))
+                    .onFailure().recoverWithNull()
+                    .replaceWithVoid());
         }
+        return Uni.join().all(rounds).andCollectFailures().replaceWithVoid();
     }
 
     private static Uni<Integer> deleteBatchesBefore(ExpiringRows rows, Instant cutoff) {

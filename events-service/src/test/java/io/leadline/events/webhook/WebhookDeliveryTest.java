@@ -1,10 +1,14 @@
 package io.leadline.events.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.events.eventlog.EventRetention;
 import io.leadline.platform.testing.KafkaServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -34,6 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookDeliveryTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
+    @Inject
+    EventRetention retention;
+
+    @Inject
+    Pool pool;
+
     private static final String LEAD_CREATED = "[{\"object_type\": \"lead\", \"action\": \"created\"}]";
 
     @Test
@@ -72,6 +82,37 @@ class WebhookDeliveryTest {
                     .body("data[0].attempts[0].response", equalTo("ok"))
                     .body("data[0].attempts[0].latency_ms", notNullValue());
         }
+    }
+
+    @Test
+    void retentionRemovesExpiredEventsWithTheirFinishedDeliveriesAndKeepsTheRest() {
+        try (Receiver receiver = new Receiver()) {
+            WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
+            String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
+            ObjectNode expired = api.leadCreated("Expired");
+            ObjectNode recent = api.leadCreated("Recent");
+            WebhookApi.publish(expired, recent);
+            await().atMost(DELIVERY).untilAsserted(() -> api.deliveries(subscription).then()
+                    .body("data.state", equalTo(List.of("delivered", "delivered"))));
+            age("event", "id", id(expired));
+            age("webhook_delivery", "event_id", id(expired));
+
+            retention.purge().await().atMost(DELIVERY);
+
+            assertEquals(0, count("event", id(expired)));
+            assertEquals(1, count("event", id(recent)));
+            api.deliveries(subscription).then().body("data.event_id", equalTo(List.of(id(recent))));
+        }
+    }
+
+    private void age(String table, String column, String eventId) {
+        pool.preparedQuery("update " + table + " set date_created = now() - interval '40 days' where " + column + " = $1")
+                .execute(Tuple.of(eventId)).await().atMost(DELIVERY);
+    }
+
+    private long count(String table, String eventId) {
+        return pool.preparedQuery("select count(*) from " + table + " where id = $1").execute(Tuple.of(eventId))
+                .await().atMost(DELIVERY).iterator().next().getLong(0);
     }
 
     @Test
