@@ -1,5 +1,6 @@
-package io.leadline.gateway.user;
+package io.leadline.gateway.directory;
 
+import io.leadline.gateway.user.User;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.FieldSelection;
 

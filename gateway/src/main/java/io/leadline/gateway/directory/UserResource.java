@@ -1,4 +1,4 @@
-package io.leadline.gateway.user;
+package io.leadline.gateway.directory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.principal.CurrentPrincipal;

@@ -1,4 +1,4 @@
-package io.leadline.gateway.user;
+package io.leadline.gateway.directory;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.membership.Membership;
 import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.principal.Principal;
+import io.leadline.gateway.user.User;
+import io.leadline.gateway.user.UserJson;
+import io.leadline.gateway.user.UserRepository;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.FieldSelection;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Users as other users see them: the members of the caller's organization. An organization's members are few (its
+ * The organization's directory: users as other users see them: the members of the caller's organization. An organization's members are few (its
  * sales team), so a page is cut from the sorted members in memory after one query each for memberships and users.
  */
 @ApplicationScoped
