@@ -1,7 +1,7 @@
 package io.leadline.comments.comment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadline.comments.readmodel.StoredDocument;
+import io.leadline.platform.read.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package io.leadline.core.audit;
 
-import io.leadline.core.readmodel.StoredDocument;
+import io.leadline.platform.read.StoredDocument;
 import io.leadline.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;

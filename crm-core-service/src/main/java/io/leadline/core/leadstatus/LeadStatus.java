@@ -1,7 +1,7 @@
 package io.leadline.core.leadstatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadline.core.readmodel.StoredDocument;
+import io.leadline.platform.read.StoredDocument;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package io.leadline.core.readmodel;
 
+import io.leadline.platform.read.StoredDocument;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

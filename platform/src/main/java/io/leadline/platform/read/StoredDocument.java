@@ -1,4 +1,4 @@
-package io.leadline.comments.readmodel;
+package io.leadline.platform.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
@@ -8,9 +8,11 @@ import jakarta.persistence.PreUpdate;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
- * An entity that keeps its own wire form in a {@code doc} jsonb column (docs/architecture.md §3), rendered by the
- * mapper that also renders its events, before every insert and update, so no write path can forget it. Reads compose
- * their answer from these documents in one statement.
+ * An entity that keeps its own wire form in a {@code doc} jsonb column, rendered by its Java mapper (the one that
+ * renders its events) before every insert and update, so no write path can forget it. Reads compose their answer
+ * from these documents in SQL; fields that depend on other rows are composed there and never trusted from here.
+ * Every Close object's entity, in every service, extends this (in crm-core most through {@code audit.Audited}), so the
+ * column and its rendering are declared once (docs/architecture.md §3).
  */
 @MappedSuperclass
 public abstract class StoredDocument {
@@ -23,6 +25,7 @@ public abstract class StoredDocument {
     /** The entity's wire form from its own fields (fields that depend on other rows are composed by the reads). */
     protected abstract JsonNode document();
 
+    /** Renders the document from the entity's current fields; Hibernate calls it before every insert and update. */
     @PrePersist
     @PreUpdate
     public void renderDocument() {
