@@ -46,6 +46,8 @@ OPERATOR_TOKEN = ENV["LEADLINE_GATEWAY_OPERATOR_TOKEN"]
 STATE_FILE = Path(ENV["BENCH_STATE"])
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
+# which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), or both
+LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
 results = {}  # everything measured, also written as results.json
@@ -513,6 +515,22 @@ def post_benchmark():
         log(f"  event latency sampler failed: {failure}")
 
 
+def comment_benchmarks(state):
+    """POST /comment/ on random seeded leads, then GET /comment/?object_id= of random seeded leads (issue 9)."""
+    seconds = seconds_of(DURATION)
+    ids_file = str(OUT / "lead-ids.txt")
+    auth = ["-H", f"Authorization: {basic(state['api_key'])}"]
+    posting = [*auth, "-s", str(BENCH / "post-comment.lua"), GATEWAY, "--", ids_file]
+    log(f"\n== POST /comment/ on a random seeded lead through the gateway, {CONNECTIONS} connections")
+    warm(min(10.0, seconds_of(WARMUP)), CONNECTIONS, posting)
+    measure_wrk("post-comment-gateway", seconds, CONNECTIONS, posting)
+    reading = [*auth, "-s", str(BENCH / "get-random-lead.lua"), GATEWAY, "--", ids_file,
+               "/api/v1/comment/?object_id=", ""]
+    log(f"\n== GET /comment/?object_id=<random seeded lead> through the gateway, {CONNECTIONS} connections")
+    warm(min(10.0, seconds_of(WARMUP)), CONNECTIONS, reading)
+    measure_wrk("get-comments-gateway", seconds, CONNECTIONS, reading)
+
+
 def log_problems():
     """ERROR and WARN lines the services logged during the run (e.g. the gateway's "Stream reset" when wrk stops)."""
     problems = {}
@@ -605,6 +623,14 @@ def write_summary(total_seconds):
         f"≤ 1 ms p50, ≤ 3 ms p99 | {verdict(None if added_p50 is None else added_p50 <= 1 and added_p99 <= 3)} |",
         f"| gateway adds, 1 connection | | {fmt(added1_p50, 2)} / {fmt(added1_p99, 2)} ms | | (no target) | |",
     ]
+    for name, label, unit in (("post-comment-gateway", "POST /comment/ via gateway", "req/s"),
+                              ("get-comments-gateway", "GET /comment/?object_id= via gateway", "req/s")):
+        figures = results.get(name)
+        if figures:
+            cpu = (figures.get("cpu") or {}).get("comments-service")
+            lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
+                         f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 9: reported) | "
+                         f"comments-service CPU {fmt(cpu, 0, ' %')} |")
     for module, figures in results.get("startup", {}).items():
         ok = None if figures["started_s"] is None else figures["started_s"] <= 2 and figures["idle_rss_mb"] <= 200
         lines.append(f"| {module}: started in / idle RSS | {fmt(figures['started_s'], 3)} s / "
@@ -630,7 +656,8 @@ def write_summary(total_seconds):
               "| Load | " + " | ".join(["gateway", "crm-core", "events", "postgres", "Kafka", "client", "other",
                                         "machine"]) + " |",
               "|---|---|---|---|---|---|---|---|---|"]
-    for name in ("pgbench-lead-read", "get-lead-gateway", "get-lead-direct", "list-leads-gateway", "post-lead-gateway"):
+    for name in ("pgbench-lead-read", "get-lead-gateway", "get-lead-direct", "list-leads-gateway", "post-lead-gateway",
+                 "post-comment-gateway", "get-comments-gateway"):
         split = results.get(name, {}).get("cpu")
         if split:
             client = split.get("wrk", split.get("pgbench"))
@@ -690,8 +717,11 @@ def main():
     secrets[token] = "TOKEN"
     try:
         pgbench_reference(state["organization_id"], ids)
-        get_benchmarks(state, token)
-        post_benchmark()
+        if "leads" in LOADS:
+            get_benchmarks(state, token)
+            post_benchmark()
+        if "comments" in LOADS:
+            comment_benchmarks(state)
         rss_after()
     finally:
         log_problems()
