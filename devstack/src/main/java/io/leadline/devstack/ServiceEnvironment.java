@@ -28,6 +28,12 @@ final class ServiceEnvironment {
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
         // a developer reads these logs in a terminal; JSON lines are for production collectors
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // where a service asks another on a caller's behalf (platform.owner.OwnerApi)
+        ports.forEach((service, port) -> {
+            if (service != ServiceModule.GATEWAY && service != module) {
+                environment.put(serviceUrlVariable(service), "http://127.0.0.1:" + port);
+            }
+        });
         if (module == ServiceModule.GATEWAY) {
             environment.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKey().toString());
             environment.put("LEADLINE_GATEWAY_OPERATOR_TOKEN", operatorToken);
@@ -48,6 +54,10 @@ final class ServiceEnvironment {
         environment.put("LEADLINE_DB_PASSWORD", database.password());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return environment;
+    }
+
+    private static String serviceUrlVariable(ServiceModule service) {
+        return "LEADLINE_SERVICES_" + service.shortName().toUpperCase().replace('-', '_') + "_URL";
     }
 
     private static String upstreamVariable(ServiceModule upstream) {

@@ -27,6 +27,15 @@ public class CallerContext {
         return caller;
     }
 
+    /**
+     * The internal JWT this request came with, to ask another service on the caller's behalf (its answers are then
+     * scoped to the caller's organization exactly as this service's are).
+     */
+    public String internalToken() {
+        current();
+        return token.getRawToken();
+    }
+
     private Caller read() {
         String organizationId = token.getClaim(InternalClaims.ORGANIZATION_ID);
         if (token.getRawToken() == null || organizationId == null) {
