@@ -14,6 +14,8 @@ import java.time.Instant;
 public final class ActivityBaseInput {
 
     public final RequestBody body;
+    /** The caller's internal JWT: lead and contact ids unknown here are asked of crm-core with it. */
+    final String internalToken;
     final boolean create;
     final Patch<String> leadId;
     final Patch<String> contactId;
@@ -22,8 +24,9 @@ public final class ActivityBaseInput {
     final String createdById;
     final Instant dateCreated;
 
-    private ActivityBaseInput(RequestBody body, Caller caller, boolean create) {
+    private ActivityBaseInput(RequestBody body, Caller caller, String internalToken, boolean create) {
         this.body = body;
+        this.internalToken = internalToken;
         this.create = create;
         String lead = create ? body.requiredNonBlank("lead_id", RequestBody.ID_LENGTH) : body.string("lead_id", RequestBody.ID_LENGTH);
         if (!create && body.isNull("lead_id")) {
@@ -51,12 +54,12 @@ public final class ActivityBaseInput {
         }
     }
 
-    public static ActivityBaseInput forCreate(RequestBody body, Caller caller) {
-        return new ActivityBaseInput(body, caller, true);
+    public static ActivityBaseInput forCreate(RequestBody body, Caller caller, String internalToken) {
+        return new ActivityBaseInput(body, caller, internalToken, true);
     }
 
-    public static ActivityBaseInput forUpdate(RequestBody body, Caller caller) {
-        return new ActivityBaseInput(body, caller, false);
+    public static ActivityBaseInput forUpdate(RequestBody body, Caller caller, String internalToken) {
+        return new ActivityBaseInput(body, caller, internalToken, false);
     }
 
     /** The lead the activity will belong to: the body's, else the stored one. */

@@ -32,7 +32,7 @@ public class ActivityStore {
 
     /** Persists {@code activity}, whose own fields the caller has set, with the body's common fields. */
     public <T extends Activity> Uni<T> create(Caller caller, T activity, ActivityBaseInput base) {
-        return references.check(caller, base.leadId.value(), base.contactId.value(), base.body.errors())
+        return references.check(caller, base.internalToken, base.leadId.value(), base.contactId.value(), base.body.errors())
                 .chain(() -> {
                     base.body.throwIfInvalid();
                     Instant now = CloseDateTimes.now();
@@ -52,7 +52,7 @@ public class ActivityStore {
     public <T extends Activity> Uni<T> update(Caller caller, Class<T> type, String id, ActivityBaseInput base,
                                               Consumer<T> changes) {
         return find(caller, type, id).chain(activity -> references
-                .check(caller, base.leadIdFor(activity), base.contactIdFor(activity), base.body.errors())
+                .check(caller, base.internalToken, base.leadIdFor(activity), base.contactIdFor(activity), base.body.errors())
                 .chain(() -> {
                     base.body.throwIfInvalid();
                     ObjectNode before = activity.toJson();

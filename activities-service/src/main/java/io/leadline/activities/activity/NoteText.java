@@ -1,10 +1,12 @@
 package io.leadline.activities.activity;
 
+import io.leadline.platform.richtext.RichText;
 import io.leadline.platform.wire.RequestBody;
 
 /**
  * The plain and the rich form of a note (notes, calls: {@code note} and {@code note_html}), kept in sync both ways
- * (NOTES §10.5): writing one regenerates the other, and when both are sent {@code note_html} wins.
+ * (NOTES §10.5) by platform's {@link RichText}: writing one regenerates the other, when both are sent
+ * {@code note_html} wins, and html is always cleaned to Close's subset (no script or handler is ever stored).
  */
 public record NoteText(String plain, String html) {
 
@@ -26,11 +28,11 @@ public record NoteText(String plain, String html) {
     }
 
     static NoteText fromPlain(String plain) {
-        return new NoteText(plain, RichTextBridge.plainToHtml(plain));
+        return new NoteText(plain, RichText.fromPlainText(plain));
     }
 
     static NoteText fromHtml(String html) {
-        String clean = RichTextBridge.sanitize(html);
-        return new NoteText(RichTextBridge.htmlToPlain(clean), clean);
+        String clean = RichText.sanitize(html);
+        return new NoteText(RichText.toPlainText(clean), clean);
     }
 }

@@ -31,12 +31,12 @@ final class NoteInput {
         this.attachments = Patch.read(body, "attachments", attachments(body));
     }
 
-    static NoteInput forCreate(JsonNode json, Caller caller) {
-        return new NoteInput(ActivityBaseInput.forCreate(RequestBody.of(json), caller));
+    static NoteInput forCreate(JsonNode json, Caller caller, String internalToken) {
+        return new NoteInput(ActivityBaseInput.forCreate(RequestBody.of(json), caller, internalToken));
     }
 
-    static NoteInput forUpdate(JsonNode json, Caller caller) {
-        return new NoteInput(ActivityBaseInput.forUpdate(RequestBody.of(json), caller));
+    static NoteInput forUpdate(JsonNode json, Caller caller, String internalToken) {
+        return new NoteInput(ActivityBaseInput.forUpdate(RequestBody.of(json), caller, internalToken));
     }
 
     /** Each attachment needs an https url and a filename; content_type is optional. Only these keys are kept. */

@@ -49,7 +49,7 @@ public class NoteResource {
     @POST
     public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return notes.create(caller, NoteInput.forCreate(body, caller))
+        return notes.create(caller, NoteInput.forCreate(body, caller, callerContext.internalToken()))
                 .map(note -> FieldSelection.parse(fields).apply(note.toJson()));
     }
 
@@ -63,7 +63,7 @@ public class NoteResource {
     @Path("{id}")
     public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
-        return notes.update(caller, id, NoteInput.forUpdate(body, caller))
+        return notes.update(caller, id, NoteInput.forUpdate(body, caller, callerContext.internalToken()))
                 .map(note -> FieldSelection.parse(fields).apply(note.toJson()));
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -166,8 +167,12 @@ class NoteResourceTest {
                 .body("'field-errors'", hasKey("activity_at"))
                 .body("'field-errors'", hasKey("attachments.0.url"))
                 .body("'field-errors'", hasKey("attachments.0.filename"));
-        org.request().body("{\"lead_id\": \"lead_unknown\", \"note\": \"x\"}").post("/api/v1/activity/note/")
+        org.request().body("{\"lead_id\": \"nonsense\", \"note\": \"x\"}").post("/api/v1/activity/note/")
                 .then().statusCode(400).body("'field-errors'.lead_id", notNullValue());
+        // never seen here: crm-core is asked, and when it can't answer (not running in this test) that is a 503,
+        // never a wrong "unknown lead"
+        org.request().body("{\"lead_id\": \"lead_createdAMomentAgo\", \"note\": \"x\"}").post("/api/v1/activity/note/")
+                .then().statusCode(503).body("error", containsString("crm-core"));
         org.request().body("{\"lead_id\": \"" + foreignLead[0] + "\", \"note\": \"x\"}").post("/api/v1/activity/note/")
                 .then().statusCode(400).body("'field-errors'", hasKey("lead_id"));
         org.request().body("{\"lead_id\": \"" + lead[0] + "\", \"contact_id\": \"" + secondLead[1] + "\"}")
@@ -186,6 +191,27 @@ class NoteResourceTest {
         assertEquals(writes, database.writesOf(org.organizationId()));
         org.request().get("/api/v1/activity/note/" + id + "/").then().body("note", equalTo("keep"))
                 .body("contact_id", nullValue());
+    }
+
+    @Test
+    void noteHtmlIsCleanedToClosesSubsetAndBothFormsFollowEachOther() {
+        TestOrganizations org = TestOrganizations.fresh();
+        String lead = new CrmEvents(connector, pool, org).leadWithContact()[0];
+        String id = org.request().body("{\"lead_id\": \"" + lead + "\", \"note\": \"plain\", \"note_html\":"
+                        + " \"<p onclick=\\\"steal()\\\">Hi <b>there</b></p><script>alert(1)</script><p>Bye</p>\"}")
+                .post("/api/v1/activity/note/").then().statusCode(200)
+                .body("note_html", equalTo("<body><p>Hi <b>there</b></p><p>Bye</p></body>"))
+                .body("note", equalTo("Hi there\nBye"))
+                .extract().path("id");
+        org.request().body("{\"note\": \"a < b\\nc\"}").put("/api/v1/activity/note/" + id + "/").then().statusCode(200)
+                .body("note", equalTo("a < b\nc"))
+                .body("note_html", equalTo("<body>a &lt; b<br />c</body>"));
+        org.request().body("{\"note\": null}").put("/api/v1/activity/note/" + id + "/").then().statusCode(200)
+                .body("note", equalTo("")).body("note_html", equalTo(""));
+        org.request().body("{\"pinned\": true}").put("/api/v1/activity/note/" + id + "/").then().statusCode(200)
+                .body("pinned_at", notNullValue());
+        org.request().body("{\"pinned\": false}").put("/api/v1/activity/note/" + id + "/").then().statusCode(200)
+                .body("pinned", equalTo(false)).body("pinned_at", nullValue());
     }
 
     @Test
