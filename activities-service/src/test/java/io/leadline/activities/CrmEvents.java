@@ -58,6 +58,7 @@ public final class CrmEvents {
         event.put("object_id", objectId);
         event.put("lead_id", leadId);
         event.put("user_id", org.userId());
+        event.put("request_id", RelayedEvents.newRequestId());
         if (event.get("data") instanceof ObjectNode data) {
             data.put("id", objectId);
             data.put("organization_id", org.organizationId());

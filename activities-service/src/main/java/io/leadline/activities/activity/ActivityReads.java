@@ -42,10 +42,19 @@ public class ActivityReads {
      * the statement still uses the table's indexes); a GET of another type's id is a 404.
      */
     public static ReadTable tableOf(ActivityType type) {
-        return table("(select * from activity where activity_type = '" + type.wireName() + "') a");
+        return builderOf(type).build();
+    }
+
+    /** {@link #tableOf}, to add a type's own filters (expressions over the alias {@code a}) before building it. */
+    public static ReadTable.Builder builderOf(ActivityType type) {
+        return builder("(select * from activity where activity_type = '" + type.wireName() + "') a");
     }
 
     private static ReadTable table(String from) {
+        return builder(from).build();
+    }
+
+    private static ReadTable.Builder builder(String from) {
         return ReadTable.builder()
                 .from(from)
                 .organizationColumn("a.organization_id")
@@ -62,8 +71,7 @@ public class ActivityReads {
                 .orderBy("activity_at", "a.activity_at")
                 .defaultOrder("-date_created")
                 .ownParameters("_type", "_type__in", "thread_emails")
-                .maxLimit(100)
-                .build();
+                .maxLimit(100);
     }
 
     /** One activity of {@code type}; 404 when the organization has none with this id. */

@@ -46,6 +46,23 @@ public class ActivityStore {
     }
 
     /**
+     * Records an activity the system derived from another service's change (a lead's creation, a status change): its
+     * lead is known from that change, so nothing is checked. {@code happenedAt} becomes its activity_at.
+     */
+    public <T extends Activity> Uni<T> record(Caller caller, T activity, Instant happenedAt) {
+        Instant now = CloseDateTimes.now();
+        activity.id = Ids.longId("acti");
+        activity.recordCreation(caller, now);
+        if (happenedAt != null) {
+            activity.activityAt = happenedAt;
+        }
+        return Panache.getSession().chain(session -> session.persist(activity))
+                .chain(() -> outbox.append(DomainEvent.created(caller, activity.type().eventObjectType(), activity.id,
+                        activity.leadId, activity.toJson())))
+                .replaceWith(activity);
+    }
+
+    /**
      * Applies the body's common fields and {@code changes} to the caller's activity of {@code type}; 404 when the
      * organization has none with this id. Records an update event unless nothing but bookkeeping changed.
      */
