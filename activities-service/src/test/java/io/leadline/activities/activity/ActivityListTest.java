@@ -33,7 +33,11 @@ class ActivityListTest {
     @Inject
     Pool pool;
 
-    /** A lead with a note (2024-01-01), a call (2024-02-01) and a note on its contact (2024-03-01). */
+    /**
+     * A lead with a note (2024-01-01), a call (2024-02-01) and a note on its contact (2024-03-01), and another lead
+     * with a note; each lead also has the Created activity recorded from its lead.created (activity_at 2026-11-26,
+     * created before the notes).
+     */
     record Fixture(TestOrganizations org, String lead, String contact, String otherLead, List<String> ids) {
     }
 
@@ -59,12 +63,14 @@ class ActivityListTest {
     void listsEveryTypeNewestFirstWithItsType() {
         Fixture f = fixture();
         f.org().request().get("/api/v1/activity/").then().statusCode(200)
-                .body("data.note", contains("other lead", "third", "second", "first"))
-                .body("data._type", contains("Note", "Note", "Call", "Note"))
+                .body("data.note", contains("other lead", "third", "second", "first", null, null))
+                .body("data._type", contains("Note", "Note", "Call", "Note", "Created", "Created"))
                 .body("has_more", equalTo(false));
         f.org().request().queryParam("lead_id", f.lead()).queryParam("_fields", "id,_type").get("/api/v1/activity/")
                 .then().statusCode(200)
-                .body("data.id", contains(f.ids().get(2), f.ids().get(1), f.ids().get(0)))
+                .body("data._type", contains("Note", "Call", "Note", "Created"))
+                .body("data.id[0]", equalTo(f.ids().get(2)))
+                .body("data.id[2]", equalTo(f.ids().get(0)))
                 .body("data[0]", aMapWithSize(2));
         f.org().request().queryParam("lead_id", f.lead()).queryParam("_limit", 1).queryParam("_skip", 1)
                 .get("/api/v1/activity/").then().statusCode(200)
@@ -72,7 +78,7 @@ class ActivityListTest {
         f.org().request().queryParam("id__in", f.ids().get(0) + "," + f.ids().get(3)).get("/api/v1/activity/").then()
                 .statusCode(200).body("data.note", contains("other lead", "first"));
         f.org().request().queryParam("lead_id__in", f.lead() + "," + f.otherLead()).get("/api/v1/activity/").then()
-                .statusCode(200).body("data", org.hamcrest.Matchers.hasSize(4));
+                .statusCode(200).body("data", org.hamcrest.Matchers.hasSize(6));
         TestOrganizations.fresh().request().get("/api/v1/activity/").then().statusCode(200).body("data", empty());
         TestOrganizations.fresh().request().queryParam("lead_id", f.lead()).get("/api/v1/activity/").then()
                 .statusCode(200).body("data", empty());
@@ -92,17 +98,17 @@ class ActivityListTest {
         f.org().request().queryParam("lead_id", f.lead()).queryParam("contact_id", f.contact())
                 .get("/api/v1/activity/").then().statusCode(200).body("data.note", contains("third"));
         f.org().request().queryParam("lead_id", f.lead()).queryParam("user_id", f.org().userId())
-                .get("/api/v1/activity/").then().statusCode(200).body("data", org.hamcrest.Matchers.hasSize(3));
+                .get("/api/v1/activity/").then().statusCode(200).body("data", org.hamcrest.Matchers.hasSize(4));
         f.org().request().queryParam("lead_id", f.lead()).queryParam("user_id", "user_someoneelse")
                 .get("/api/v1/activity/").then().statusCode(200).body("data", empty());
         f.org().request().queryParam("lead_id", f.lead()).queryParam("_order_by", "-activity_at")
                 .queryParam("activity_at__gte", "2024-01-15").queryParam("activity_at__lt", "2024-03-01T00:00:00Z")
                 .get("/api/v1/activity/").then().statusCode(200).body("data.note", contains("second"));
         f.org().request().queryParam("lead_id", f.lead()).queryParam("_order_by", "activity_at")
-                .get("/api/v1/activity/").then().statusCode(200).body("data.note", contains("first", "second", "third"));
+                .get("/api/v1/activity/").then().statusCode(200).body("data.note", contains("first", "second", "third", null));
         f.org().request().queryParam("date_created__gte", "2000-01-01").queryParam("_order_by", "date_created")
                 .get("/api/v1/activity/").then().statusCode(200)
-                .body("data.note", contains("first", "second", "third", "other lead"));
+                .body("data.note", contains(null, null, "first", "second", "third", "other lead"));
         f.org().request().queryParam("date_created__lt", "2000-01-01").get("/api/v1/activity/").then().statusCode(200)
                 .body("data", empty());
     }

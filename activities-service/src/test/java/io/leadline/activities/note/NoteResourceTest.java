@@ -113,7 +113,7 @@ class NoteResourceTest {
         RelayedEvents.assertMatchesContract(deleted);
         assertEquals("Signed today", deleted.at("/previous_data/note").asText());
         org.request().get("/api/v1/activity/note/" + id + "/").then().statusCode(404);
-        assertEquals(0, database.count("activity", org.organizationId()));
+        org.request().get("/api/v1/activity/note/").then().statusCode(200).body("data", empty());
     }
 
     @Test
