@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -95,7 +96,7 @@ public class ActivityStore {
                         .createSelectionQuery("from " + type.getSimpleName() + " where id = :id and organizationId = :org", type)
                         .setParameter("id", id)
                         .setParameter("org", caller.organizationId())
-                        .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getSingleResultOrNull())
                 .onItem().ifNull().failWith(CloseException::notFound);
     }

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public class LeadActivities {
                         + " order by dateCreated, id", Activity.class)
                 .setParameter("org", caller.organizationId())
                 .setParameter("value", value)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList());
     }
 

@@ -45,8 +45,18 @@ public class CrmEventsConsumer {
                 .chain(() -> history.leadCreated(event)));
         handlers.put("lead.updated", event -> projection.leadExists(event.organizationId(), event.objectId())
                 .chain(() -> history.leadUpdated(event)));
-        handlers.put("lead.deleted", event -> projection.leadDeleted(event.organizationId(), event.objectId())
-                .chain(() -> leadActivities.deleteAll(EventCallers.of(event, "updated_by_name"), event.objectId())));
+        handlers.put("lead.deleted", event -> {
+            var caller = EventCallers.of(event, "updated_by_name");
+            String destination = event.json().path("meta").path("merge_destination_lead_id").asText(null);
+            if (destination != null && !destination.equals(event.objectId())) {
+                // The source of a merge: its activities go to the destination. crm-core keys this event by the source
+                // and lead.merged by the destination, so either may come first; moving is idempotent.
+                return projection.leadMerged(event.organizationId(), event.objectId(), destination)
+                        .chain(() -> leadActivities.move(caller, event.objectId(), destination));
+            }
+            return projection.leadDeleted(event.organizationId(), event.objectId())
+                    .chain(() -> leadActivities.deleteAll(caller, event.objectId()));
+        });
         handlers.put("lead.merged", event -> {
             String source = meta(event, "merge_source_lead_id");
             String destination = meta(event, "merge_destination_lead_id");

@@ -120,8 +120,14 @@ class CrmHistoryTest {
         String note = org.request().body("{\"lead_id\": \"" + source[0] + "\", \"contact_id\": \"" + source[1]
                 + "\", \"note\": \"moves\"}").post("/api/v1/activity/note/").then().statusCode(200).extract().path("id");
 
+        // crm-core's merge deletes the source (an event keyed by the source) and announces the merge (keyed by the
+        // destination), both with the merge in meta and one request id; here the deletion comes first
         ObjectNode merged = crm.event("lead.merged", destination, destination);
         ((ObjectNode) merged.get("meta")).put("merge_source_lead_id", source[0]).put("merge_destination_lead_id", destination);
+        ObjectNode sourceDeleted = crm.event("lead.deleted", source[0], source[0]);
+        sourceDeleted.set("meta", merged.get("meta").deepCopy());
+        sourceDeleted.put("request_id", merged.get("request_id").asText());
+        crm.send(sourceDeleted);
         crm.send(merged);
 
         org.request().queryParam("lead_id", source[0]).get("/api/v1/activity/").then().body("data", empty());
