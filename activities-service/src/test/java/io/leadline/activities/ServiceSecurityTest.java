@@ -16,6 +16,6 @@ class ServiceSecurityTest extends ServiceSecurityContract {
 
     @Override
     protected int statusForAValidToken() {
-        return 404; // no endpoints yet: past authentication, nothing there
+        return 200; // the union list, empty for a fresh organization
     }
 }

@@ -93,6 +93,17 @@ class BadRequestFuzzIT {
                     "{\"url\": \"http://127.0.0.1:9/hook\", \"status\": \"paused\","
                             + " \"events\": [{\"object_type\": \"lead\", \"action\": \"created\"}]}",
                     List.of("url", "events", "status", "verify_ssl"), List.of("id", "status")),
+            new Endpoint("/activity/note/", "note", true, true, true, "{\"lead_id\": \"LEAD\", \"note\": \"Fuzz\"}",
+                    List.of("lead_id", "contact_id", "note", "note_html", "title", "pinned", "activity_at", "attachments",
+                            "date_created", "user_id", "organization_id"),
+                    List.of("lead_id", "contact_id", "user_id", "activity_at__gte", "_type")),
+            new Endpoint("/activity/call/", "call", true, true, true, "{\"lead_id\": \"LEAD\", \"duration\": 60}",
+                    List.of("lead_id", "contact_id", "direction", "status", "disposition", "duration", "phone",
+                            "local_phone", "remote_phone", "recording_url", "voicemail_url", "note_html", "outcome_id"),
+                    List.of("lead_id", "contact_id", "user_id", "date_created__lt")),
+            new Endpoint("/activity/", null, true, false, false, "{}", List.of(),
+                    List.of("lead_id", "lead_id__in", "contact_id", "user_id", "_type", "_type__in", "id__in",
+                            "activity_at__gt", "thread_emails")),
             new Endpoint("/event/", "event", true, false, true, "{}", List.of(),
                     List.of("object_type", "object_id", "lead_id", "action", "user_id", "request_id", "date_updated__gt",
                             "date_updated__lte", "_cursor")));
@@ -159,7 +170,8 @@ class BadRequestFuzzIT {
         String leadId = after.api().body(Map.of("name", "Calm")).post("/lead/").then().statusCode(200)
                 .extract().path("id");
         List<Object> events = Eventually.await(
-                () -> after.api().queryParam("lead_id", leadId).get("/event/").then().statusCode(200)
+                () -> after.api().queryParam("lead_id", leadId).queryParam("object_type", "lead").get("/event/")
+                        .then().statusCode(200)
                         .extract().jsonPath().getList("data"),
                 list -> !list.isEmpty(), Duration.ofSeconds(60));
         assertThat(events).hasSize(1);
@@ -194,6 +206,10 @@ class BadRequestFuzzIT {
         ids.put("event", "evnt_" + "0".repeat(22));
         ids.put("user", tenant.userId());
         ids.put("organization", tenant.organizationId());
+        ids.put("note", tenant.api().body(Map.of("lead_id", ids.get("lead"), "note", "Fixture")).post("/activity/note/")
+                .then().statusCode(200).extract().path("id"));
+        ids.put("call", tenant.api().body(Map.of("lead_id", ids.get("lead"))).post("/activity/call/")
+                .then().statusCode(200).extract().path("id"));
         return ids;
     }
 

@@ -1,0 +1,188 @@
+package io.leadline.activities.activity;
+
+import io.leadline.platform.read.FilterType;
+import io.leadline.platform.read.JsonPage;
+import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.ListQuery;
+import io.leadline.platform.read.ReadTable;
+import io.leadline.platform.read.SqlCondition;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.FieldErrors;
+import io.leadline.platform.wire.FieldSelection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The read path of activities (docs/architecture.md §3): the union list {@code /activity/} and each type's own list
+ * and single GET, every one a single statement over the table {@code activity}, with Close's rules on which list
+ * parameters go together (NOTES §6.3) checked first.
+ */
+@ApplicationScoped
+public class ActivityReads {
+
+    /** Every type together: the union list. */
+    static final ReadTable ALL = table("activity a");
+
+    private static final List<String> LEAD_ONLY = List.of("user_id", "user_id__in", "contact_id", "contact_id__in",
+            "_type", "_type__in");
+    private static final List<String> DATE_FIELDS = List.of("date_created", "activity_at");
+    private static final List<String> DATE_OPERATORS = List.of("__gt", "__gte", "__lt", "__lte", "");
+
+    @Inject
+    JsonReads reads;
+
+    /**
+     * The table of one type: the rows of {@code activity} of that {@code _type} (PostgreSQL inlines the subquery, so
+     * the statement still uses the table's indexes); a GET of another type's id is a 404.
+     */
+    public static ReadTable tableOf(ActivityType type) {
+        return builderOf(type).build();
+    }
+
+    /** {@link #tableOf}, to add a type's own filters (expressions over the alias {@code a}) before building it. */
+    public static ReadTable.Builder builderOf(ActivityType type) {
+        return builder("(select * from activity where activity_type = '" + type.wireName() + "') a");
+    }
+
+    private static ReadTable table(String from) {
+        return builder(from).build();
+    }
+
+    private static ReadTable.Builder builder(String from) {
+        return ReadTable.builder()
+                .from(from)
+                .organizationColumn("a.organization_id")
+                .idColumn("a.id")
+                .document("a.doc")
+                .filter("id", "a.id", FilterType.STRING)
+                .filter("lead_id", "a.lead_id", FilterType.STRING)
+                .filter("contact_id", "a.contact_id", FilterType.STRING)
+                .filter("user_id", "a.user_id", FilterType.STRING)
+                .filter("organization_id", "a.organization_id", FilterType.STRING)
+                .filter("date_created", "a.date_created", FilterType.DATETIME)
+                .filter("activity_at", "a.activity_at", FilterType.DATETIME)
+                .orderBy("date_created", "a.date_created")
+                .orderBy("activity_at", "a.activity_at")
+                .defaultOrder("-date_created")
+                .ownParameters("_type", "_type__in", "thread_emails")
+                .maxLimit(100);
+    }
+
+    /** One activity of {@code type}; 404 when the organization has none with this id. */
+    public Uni<String> one(Caller caller, ReadTable table, String id, String fields) {
+        return reads.one(table, caller.organizationId(), id, FieldSelection.parse(fields));
+    }
+
+    /** The union list {@code GET /activity/}. */
+    public Uni<String> union(Caller caller, MultivaluedMap<String, String> params) {
+        FieldErrors errors = new FieldErrors();
+        boolean singleLead = singleLead(params);
+        if (!singleLead) {
+            LEAD_ONLY.stream().filter(params::containsKey).forEach(name -> errors.add(name,
+                    "Can only be used when listing the activities of a single lead (lead_id)."));
+        }
+        checkOrderAndDates(params, singleLead, errors);
+        List<String> types = requestedTypes(params, errors);
+        String threads = params.getFirst("thread_emails");
+        if (threads != null && !List.of("true", "only", "false").contains(threads)) {
+            errors.add("thread_emails", "Must be true or only.");
+        }
+        errors.throwIfAny();
+        ListQuery query = ListQuery.parse(params, ALL);
+        List<String> wanted = "only".equals(threads) ? List.of(ActivityType.EMAIL_THREAD.wireName()) : types;
+        SqlCondition typeCondition = wanted == null ? SqlCondition.NONE
+                : parameters -> " and a.activity_type = any(" + parameters.bind(wanted) + ")";
+        return reads.page(ALL, caller.organizationId(), query, typeCondition).map(JsonPage::envelope);
+    }
+
+    /** The list of one type, e.g. {@code GET /activity/note/?lead_id=…}. */
+    public Uni<String> list(Caller caller, ActivityType type, ReadTable table, MultivaluedMap<String, String> params) {
+        FieldErrors errors = new FieldErrors();
+        checkOrderAndDates(params, singleLead(params), errors);
+        for (String name : List.of("_type", "_type__in")) {
+            String value = params.getFirst(name);
+            if (value != null && !value.equals(type.wireName())) {
+                errors.add(name, "This list only holds " + type.wireName() + " activities.");
+            }
+        }
+        if (params.containsKey("thread_emails")) {
+            errors.add("thread_emails", "Unknown parameter.");
+        }
+        errors.throwIfAny();
+        ListQuery query = ListQuery.parse(params, table);
+        return reads.page(table, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
+    }
+
+    /** One lead: {@code lead_id}, or {@code lead_id__in} naming exactly one. */
+    private static boolean singleLead(MultivaluedMap<String, String> params) {
+        String leadIds = params.getFirst("lead_id__in");
+        return params.getFirst("lead_id") != null
+                || (leadIds != null && !leadIds.isBlank() && !leadIds.contains(","));
+    }
+
+    /**
+     * Close's rules (NOTES §6.3): one sort field, {@code date_created} (the default) or {@code activity_at}, the
+     * latter only within a single lead; and range filters only on the field the list is sorted by.
+     */
+    private static void checkOrderAndDates(MultivaluedMap<String, String> params, boolean singleLead,
+                                           FieldErrors errors) {
+        String orderBy = params.getFirst("_order_by");
+        String sortField = "date_created";
+        if (orderBy != null && !orderBy.isBlank()) {
+            String field = orderBy.trim().startsWith("-") ? orderBy.trim().substring(1) : orderBy.trim();
+            if (!DATE_FIELDS.contains(field)) {
+                errors.add("_order_by", "Activities can be sorted by date_created or activity_at only"
+                        + " (with - for descending).");
+                return;
+            }
+            if (field.equals("activity_at") && !singleLead) {
+                errors.add("_order_by", "Sorting by activity_at is only allowed when listing the activities of a"
+                        + " single lead (lead_id).");
+                return;
+            }
+            sortField = field;
+        }
+        for (String field : DATE_FIELDS) {
+            if (field.equals(sortField)) {
+                continue;
+            }
+            for (String operator : DATE_OPERATORS) {
+                String name = field + operator;
+                if (params.containsKey(name)) {
+                    errors.add(name, "Date filters are only allowed on the field the list is sorted by ("
+                            + sortField + "); add _order_by=-" + field + " to filter by " + field + ".");
+                }
+            }
+        }
+    }
+
+    /** The {@code _type}/{@code _type__in} values as stored type names; null when neither is given. */
+    private static List<String> requestedTypes(MultivaluedMap<String, String> params, FieldErrors errors) {
+        List<String> requested = new ArrayList<>();
+        for (String name : List.of("_type", "_type__in")) {
+            String value = params.getFirst(name);
+            if (value == null) {
+                continue;
+            }
+            for (String item : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+                if (item.equals("Custom") || item.startsWith("actitype_")) {
+                    // custom activities of any type, or of one type: none are stored yet, so none match
+                    requested.add(ActivityType.CUSTOM_ACTIVITY.wireName());
+                } else if (ActivityType.byWireName(item).isPresent()) {
+                    requested.add(item);
+                } else {
+                    errors.add(name, "\"" + item + "\" is not an activity type. Choose from: "
+                            + String.join(", ", ActivityType.wireNames()) + ", Custom or a custom activity type id.");
+                    return null;
+                }
+            }
+        }
+        return params.containsKey("_type") || params.containsKey("_type__in") ? requested : null;
+    }
+}

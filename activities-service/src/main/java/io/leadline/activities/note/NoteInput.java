@@ -1,0 +1,67 @@
+package io.leadline.activities.note;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.NoteText;
+import io.leadline.platform.security.Caller;
+import io.leadline.platform.wire.Patch;
+import io.leadline.platform.wire.RequestBody;
+
+/** A note body (Close's CreateNoteActivity / UpdateNoteActivity). */
+final class NoteInput {
+
+    /** Attachments are files uploaded first; a note holds at most this many. */
+    static final int MAX_ATTACHMENTS = 20;
+
+    final ActivityBaseInput base;
+    final NoteText text;
+    final Patch<String> title;
+    final Boolean pinned;
+    final Patch<ArrayNode> attachments;
+
+    private NoteInput(ActivityBaseInput base) {
+        this.base = base;
+        RequestBody body = base.body;
+        this.text = NoteText.read(body);
+        this.title = Patch.read(body, "title", body.string("title", RequestBody.NAME_LENGTH));
+        this.pinned = body.bool("pinned");
+        this.attachments = Patch.read(body, "attachments", attachments(body));
+    }
+
+    static NoteInput forCreate(JsonNode json, Caller caller, String internalToken) {
+        return new NoteInput(ActivityBaseInput.forCreate(RequestBody.of(json), caller, internalToken));
+    }
+
+    static NoteInput forUpdate(JsonNode json, Caller caller, String internalToken) {
+        return new NoteInput(ActivityBaseInput.forUpdate(RequestBody.of(json), caller, internalToken));
+    }
+
+    /** Each attachment needs an https url and a filename; content_type is optional. Only these keys are kept. */
+    private static ArrayNode attachments(RequestBody body) {
+        ArrayNode items = body.array("attachments", MAX_ATTACHMENTS);
+        if (items == null) {
+            return null;
+        }
+        ArrayNode clean = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < items.size(); i++) {
+            RequestBody item = body.nested("attachments", i, items.get(i));
+            if (item == null) {
+                continue;
+            }
+            String url = item.requiredNonBlank("url", RequestBody.MAX_LENGTH);
+            if (url != null && !url.startsWith("https://")) {
+                item.fail("url", "Must be an https URL.");
+            }
+            String filename = item.requiredNonBlank("filename", RequestBody.NAME_LENGTH);
+            String contentType = item.string("content_type", RequestBody.NAME_LENGTH);
+            ObjectNode attachment = clean.addObject();
+            attachment.put("url", url);
+            attachment.put("filename", filename);
+            attachment.put("content_type", contentType);
+        }
+        return clean;
+    }
+}
