@@ -84,6 +84,34 @@ class CommentsIT {
         comment(acme, opportunityId, "<p>Too late</p>").then().statusCode(400);
     }
 
+    @Test
+    void aNoteTakesCommentsAndAnOpportunityCountsItsOwn() {
+        String leadId = acme.api().body(Map.of("name", "Stark Industries")).post("/lead/")
+                .then().statusCode(200).extract().path("id");
+        // a note of activities-service, commented on at once: comments-service asks activities-service about it
+        String noteId = acme.api().body(Map.of("lead_id", leadId, "note", "Called Tony")).post("/activity/note/")
+                .then().statusCode(200).extract().path("id");
+        comment(acme, noteId, "<p>Follow up next week</p>").then().statusCode(201)
+                .body("object_type", equalTo("activity.note")).body("lead_id", equalTo(leadId));
+        comment(rival, noteId, "<p>not yours</p>").then().statusCode(400)
+                .body("field-errors.object_id", equalTo("Object not found."));
+
+        // crm-core counts an opportunity's comments from comments-service's events alone
+        String opportunityId = acme.api().body(Map.of("lead_id", leadId, "value", 500)).post("/opportunity/")
+                .then().statusCode(200).extract().path("id");
+        String first = comment(acme, opportunityId, "<p>One</p>").then().statusCode(201).extract().path("id");
+        String threadId = comment(acme, opportunityId, "<p>Two</p>").then().statusCode(201).extract().path("thread_id");
+        Eventually.await(() -> commentCount(opportunityId), count -> count == 2, WAIT);
+        acme.api().get("/opportunity/" + opportunityId + "/").then().body("comment_summary.thread_id", equalTo(threadId));
+        acme.api().delete("/comment/" + first + "/").then().statusCode(204);
+        Eventually.await(() -> commentCount(opportunityId), count -> count == 1, WAIT);
+    }
+
+    private static int commentCount(String opportunityId) {
+        return acme.api().get("/opportunity/" + opportunityId + "/").then().statusCode(200).extract()
+                .path("comment_summary.comment_count");
+    }
+
     private static io.restassured.response.Response comment(Tenant tenant, String objectId, String body) {
         return tenant.api().body(Map.of("object_id", objectId, "body", body)).post("/comment/");
     }

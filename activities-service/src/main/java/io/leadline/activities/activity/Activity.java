@@ -1,7 +1,7 @@
 package io.leadline.activities.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.activities.readmodel.StoredDocument;
+import io.leadline.platform.read.StoredDocument;
 import io.leadline.platform.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorColumn;
