@@ -63,12 +63,15 @@ public class OpportunityResource {
                 .map(rows -> OpportunityList.envelope(rows, query.limit(), grouping));
     }
 
+    /**
+     * Write answers are read back through the read statement once the transaction committed, so they carry what only
+     * the read composes (the {@code comment_summary} comments-service's events keep) exactly as a GET does.
+     */
     @POST
-    public Uni<ObjectNode> create(JsonNode body, @QueryParam("_fields") String fields) {
+    public Uni<String> create(JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
         OpportunityInput input = OpportunityInput.forCreate(body);
-        return opportunities.create(caller, input)
-                .map(view -> FieldSelection.parse(fields).apply(OpportunityJson.toJson(view)));
+        return opportunities.create(caller, input).chain(view -> readBack(caller, view, fields));
     }
 
     @GET
@@ -80,11 +83,15 @@ public class OpportunityResource {
 
     @PUT
     @Path("{id}")
-    public Uni<ObjectNode> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
+    public Uni<String> update(@PathParam("id") String id, JsonNode body, @QueryParam("_fields") String fields) {
         Caller caller = callerContext.current();
         OpportunityInput input = OpportunityInput.forUpdate(body);
-        return opportunities.update(caller, id, input)
-                .map(view -> FieldSelection.parse(fields).apply(OpportunityJson.toJson(view)));
+        return opportunities.update(caller, id, input).chain(view -> readBack(caller, view, fields));
+    }
+
+    private Uni<String> readBack(Caller caller, OpportunityView written, String fields) {
+        return reads.one(OpportunityReads.TABLE, caller.organizationId(), written.opportunity().id,
+                FieldSelection.parse(fields));
     }
 
     @DELETE
