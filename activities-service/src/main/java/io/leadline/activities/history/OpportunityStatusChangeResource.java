@@ -5,52 +5,33 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityReads;
 import io.leadline.activities.activity.ActivityType;
+import io.leadline.activities.activity.ActivityTypeResource;
 import io.leadline.platform.read.FilterType;
-import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.security.Caller;
-import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldSelection;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Close's {@code /activity/status_change/opportunity/}: recorded on an opportunity's status change; POST imports history. */
 @Path("/api/v1/activity/status_change/opportunity")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class OpportunityStatusChangeResource {
-
-    static final ReadTable TABLE = ActivityReads.builderOf(ActivityType.OPPORTUNITY_STATUS_CHANGE)
-            .filter("opportunity_id", "(a.details::jsonb ->> 'opportunity_id')", FilterType.STRING).build();
-
-    @Inject
-    CallerContext callerContext;
-
-    @Inject
-    ActivityReads reads;
+public class OpportunityStatusChangeResource extends ActivityTypeResource {
 
     @Inject
     HistoryService history;
 
-    @GET
-    public Uni<String> list(@Context UriInfo uriInfo) {
-        return reads.list(callerContext.current(), ActivityType.OPPORTUNITY_STATUS_CHANGE, TABLE, uriInfo.getQueryParameters());
-    }
-
-    @GET
-    @Path("{id}")
-    public Uni<String> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
-        return reads.one(callerContext.current(), TABLE, id, fields);
+    public OpportunityStatusChangeResource() {
+        super(ActivityType.OPPORTUNITY_STATUS_CHANGE, ActivityReads.builderOf(ActivityType.OPPORTUNITY_STATUS_CHANGE)
+                .filter("opportunity_id", "(a.details::jsonb ->> 'opportunity_id')", FilterType.STRING).build());
     }
 
     @POST
