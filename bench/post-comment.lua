@@ -15,9 +15,11 @@ function init(args)
   end
   if #ids == 0 then error("no ids in " .. tostring(args[1])) end
   math.randomseed(os.time() * 1000 + (thread_number or 0))
+  -- added to wrk's headers (Host, and the -H Authorization): a headers table given to wrk.format would replace them
+  wrk.headers["Content-Type"] = "application/json"
 end
 
 function request()
   local body = '{"object_id": "' .. ids[math.random(#ids)] .. '", "body": "<p>Bench <b>comment</b></p>"}'
-  return wrk.format("POST", "/api/v1/comment/", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/comment/", nil, body)
 end
