@@ -35,7 +35,7 @@ public class LeadOpportunities implements LeadChild {
     /** The lead's {@code opportunities}: their wire forms, oldest first, composed in the lead's read statement. */
     @Override
     public Map<String, String> leadFields(String lead) {
-        ReadTable table = OpportunityReads.TABLE;
+        ReadTable table = OpportunityReads.embeddedIn(lead);
         return Map.of("opportunities", "coalesce((select jsonb_agg(" + table.json() + " order by o.id) from "
                 + table.from() + " where o.organization_id = " + lead + ".organization_id and o.lead_id = " + lead
                 + ".id), '[]'::jsonb)");

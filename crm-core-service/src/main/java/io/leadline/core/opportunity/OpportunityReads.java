@@ -11,30 +11,19 @@ import io.leadline.platform.read.ReadTable;
  */
 final class OpportunityReads {
 
-    static final String FROM = "opportunity o"
+    /** Everything an opportunity's wire form joins but its lead (a lead's read embeds it with its own name). */
+    private static final String FROM_BUT_LEAD = "opportunity o"
             + " left join opportunity_status os on os.id = o.status_id and os.organization_id = o.organization_id"
             + " left join pipeline op on op.id = os.pipeline_id and op.organization_id = o.organization_id"
-            + " left join lead ol on ol.id = o.lead_id and ol.organization_id = o.organization_id"
             + " left join contact oc on oc.id = o.contact_id and oc.organization_id = o.organization_id"
             + " left join comment_summary ocs on ocs.object_id = o.id and ocs.organization_id = o.organization_id";
 
+    static final String FROM = FROM_BUT_LEAD
+            + " left join lead ol on ol.id = o.lead_id and ol.organization_id = o.organization_id";
+
     private static final String ANNUALIZED = "(case when o.value_period = 'monthly' then o.value * 12 else o.value end)";
 
-    static final ReadTable TABLE = ReadTable.builder()
-            .from(FROM)
-            .organizationColumn("o.organization_id")
-            .idColumn("o.id")
-            .document("o.doc")
-            .composed("lead_name", "ol.name")
-            .composed("contact_id", "o.contact_id")
-            .composed("contact_name", "oc.name")
-            .composed("status_label", "os.label")
-            .composed("status_type", "os.status_type")
-            .composed("status_display_name", "os.label")
-            .composed("pipeline_id", "os.pipeline_id")
-            .composed("pipeline_name", "op.name")
-            .composed("comment_summary", "jsonb_build_object('comment_count', coalesce(ocs.comment_count, 0),"
-                    + " 'thread_id', ocs.thread_id)")
+    static final ReadTable TABLE = wireForm(FROM, "ol.name")
             .filter("id", "o.id", FilterType.STRING)
             .filter("organization_id", "o.organization_id", FilterType.STRING)
             .filter("lead_id", "o.lead_id", FilterType.STRING)
@@ -65,6 +54,33 @@ final class OpportunityReads {
             .ownParameters("_group_by", "query", "lead_query", "lead_saved_search_id", "is_stalled")
             .maxLimit(100)
             .build();
+
+    /**
+     * The opportunities of the lead aliased {@code lead}, for its read statement: the lead's own name instead of a
+     * join back to the lead row the statement already has (measured: the join was a tenth of a lead read's cost).
+     */
+    static ReadTable embeddedIn(String lead) {
+        return wireForm(FROM_BUT_LEAD, lead + ".name").build();
+    }
+
+    /** The wire form: the stored document with what other rows decide composed over it. */
+    private static ReadTable.Builder wireForm(String from, String leadName) {
+        return ReadTable.builder()
+                .from(from)
+                .organizationColumn("o.organization_id")
+                .idColumn("o.id")
+                .document("o.doc")
+                .composed("lead_name", leadName)
+                .composed("contact_id", "o.contact_id")
+                .composed("contact_name", "oc.name")
+                .composed("status_label", "os.label")
+                .composed("status_type", "os.status_type")
+                .composed("status_display_name", "os.label")
+                .composed("pipeline_id", "os.pipeline_id")
+                .composed("pipeline_name", "op.name")
+                .composed("comment_summary", "jsonb_build_object('comment_count', coalesce(ocs.comment_count, 0),"
+                        + " 'thread_id', ocs.thread_id)");
+    }
 
     private OpportunityReads() {
     }

@@ -38,7 +38,7 @@ public class LeadTasks implements LeadChild {
      */
     @Override
     public Map<String, String> leadFields(String lead) {
-        ReadTable table = TaskReads.TABLE;
+        ReadTable table = TaskReads.embeddedIn(lead);
         return Map.of("tasks", "coalesce((select jsonb_agg(" + table.json() + " order by t.date_sort, t.id) from "
                 + table.from() + " where t.organization_id = " + lead + ".organization_id and t.lead_id = " + lead
                 + ".id and not t.is_complete), '[]'::jsonb)");

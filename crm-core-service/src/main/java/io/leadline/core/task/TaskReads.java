@@ -10,13 +10,8 @@ import io.leadline.platform.read.ReadTable;
  */
 final class TaskReads {
 
-    static final ReadTable TABLE = ReadTable.builder()
-            .from("task t left join lead tl on tl.id = t.lead_id and tl.organization_id = t.organization_id")
-            .organizationColumn("t.organization_id")
-            .idColumn("t.id")
-            .document("t.doc")
-            .composed("lead_name", "tl.name")
-            .composed("contact_id", "t.contact_id")
+    static final ReadTable TABLE = wireForm(
+            "task t left join lead tl on tl.id = t.lead_id and tl.organization_id = t.organization_id", "tl.name")
             .filter("id", "t.id", FilterType.STRING)
             .filter("organization_id", "t.organization_id", FilterType.STRING)
             .filter("lead_id", "t.lead_id", FilterType.STRING)
@@ -33,6 +28,21 @@ final class TaskReads {
             .ownParameters(TaskScope.OWN_PARAMETERS)
             .maxLimit(100)
             .build();
+
+    /** The tasks of the lead aliased {@code lead}, for its read statement: its own name, no join back to it. */
+    static ReadTable embeddedIn(String lead) {
+        return wireForm("task t", lead + ".name").build();
+    }
+
+    private static ReadTable.Builder wireForm(String from, String leadName) {
+        return ReadTable.builder()
+                .from(from)
+                .organizationColumn("t.organization_id")
+                .idColumn("t.id")
+                .document("t.doc")
+                .composed("lead_name", leadName)
+                .composed("contact_id", "t.contact_id");
+    }
 
     private TaskReads() {
     }
