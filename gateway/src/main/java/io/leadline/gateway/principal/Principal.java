@@ -22,7 +22,15 @@ public record Principal(String organizationId, String userId, String userName, S
 
     /** The scope may only read: nothing in it grants full access. */
     public boolean readOnly() {
-        return !(" " + scope + " ").contains(" " + FULL_ACCESS + " ");
+        if (FULL_ACCESS.equals(scope)) {
+            return false; // every API key: decided without allocating, on the hot path
+        }
+        for (String granted : scope.split(" ")) {
+            if (granted.equals(FULL_ACCESS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the per-credential rate limit counts against: the API key, or the OAuth grant. */
