@@ -12,6 +12,7 @@ import io.leadline.gateway.proxy.MethodOverride;
 import io.leadline.gateway.proxy.RouteTable;
 import io.leadline.gateway.proxy.Upstream;
 import io.leadline.gateway.oauth.AccessTokens;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -83,7 +84,8 @@ public class EdgeHandler {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.length() > BEARER.length()
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            handleBearer(context, authorization.substring(BEARER.length()).trim());
+            authenticate(context, Uni.createFrom().deferred(() ->
+                    accessTokens.authenticate(authorization.substring(BEARER.length()).trim())), true);
             return;
         }
         Optional<String> apiKey = BasicCredentials.apiKey(authorization);
@@ -97,7 +99,16 @@ public class EdgeHandler {
             admit(context, recent);
             return;
         }
-        // an address that keeps failing is refused before its key is even looked at
+        authenticate(context, Uni.createFrom().deferred(() -> authenticator.authenticate(apiKey.get())), false);
+    }
+
+    /**
+     * Waits for a credential's lookup and admits its principal, or answers 401. An address that keeps failing is
+     * refused before its credential is even looked at. OAuth access tokens come here directly: they are looked up on
+     * every request (no cache), so a revocation counts at once. The lookup is deferred: nothing of it runs for a
+     * throttled address.
+     */
+    private void authenticate(RoutingContext context, Uni<Optional<Principal>> lookup, boolean bearer) {
         String address = ClientAddress.of(context);
         long retryAfter = failures.retryAfterSeconds(address);
         if (retryAfter > 0) {
@@ -106,47 +117,21 @@ public class EdgeHandler {
         }
         // authentication may wait for the database: keep the body from flowing before someone reads it
         context.request().pause();
-        authenticator.authenticate(apiKey.get()).subscribe().with(
+        lookup.subscribe().with(
                 principal -> EdgeResponses.guarded(context, () -> {
-                    if (principal.isEmpty()) {
-                        failures.record(address);
-                        EdgeResponses.error(context, 401, UNAUTHORIZED);
-                    } else {
+                    if (principal.isPresent()) {
                         admit(context, principal.get());
+                        return;
                     }
-                }),
-                failure -> {
-                    RequestIds.toLogContext(context);
-                    LOG.error("API key lookup failed", failure);
-                    EdgeResponses.error(context, 503, "Authentication is temporarily unavailable. Please retry later.");
-                });
-    }
-
-    /**
-     * An OAuth access token: looked up on every request (no cache, so revocation is immediate), throttled per address
-     * like API keys.
-     */
-    private void handleBearer(RoutingContext context, String token) {
-        String address = ClientAddress.of(context);
-        long retryAfter = failures.retryAfterSeconds(address);
-        if (retryAfter > 0) {
-            EdgeResponses.tooManyFailures(context, retryAfter);
-            return;
-        }
-        context.request().pause();
-        accessTokens.authenticate(token).subscribe().with(
-                principal -> EdgeResponses.guarded(context, () -> {
-                    if (principal.isEmpty()) {
-                        failures.record(address);
+                    failures.record(address);
+                    if (bearer) {
                         context.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                        EdgeResponses.error(context, 401, BEARER_UNAUTHORIZED);
-                    } else {
-                        admit(context, principal.get());
                     }
+                    EdgeResponses.error(context, 401, bearer ? BEARER_UNAUTHORIZED : UNAUTHORIZED);
                 }),
                 failure -> {
                     RequestIds.toLogContext(context);
-                    LOG.error("Access token lookup failed", failure);
+                    LOG.error("Credential lookup failed", failure);
                     EdgeResponses.error(context, 503, "Authentication is temporarily unavailable. Please retry later.");
                 });
     }

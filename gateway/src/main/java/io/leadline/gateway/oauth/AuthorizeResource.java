@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -85,14 +86,9 @@ public class AuthorizeResource {
     @POST
     @Path("/sign-in/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> signIn(@FormParam("response_type") String responseType, @FormParam("client_id") String clientId,
-                                @FormParam("redirect_uri") String redirectUri, @FormParam("scope") String scope,
-                                @FormParam("state") String state, @FormParam("code_challenge") String challenge,
-                                @FormParam("code_challenge_method") String method,
-                                @FormParam("email") String email, @FormParam("password") String password,
-                                RoutingContext context) {
-        AuthorizationRequest request = new AuthorizationRequest(responseType, clientId, redirectUri, scope, state,
-                challenge, method);
+    public Uni<Response> signIn(@BeanParam AuthorizationForm form, @FormParam("email") String email,
+                                @FormParam("password") String password, RoutingContext context) {
+        AuthorizationRequest request = form.request();
         String address = ClientAddress.of(context);
         if (failures.retryAfterSeconds(address) > 0) {
             return Uni.createFrom().item(pages.signIn(request, "Too many failed sign-ins. Try again in a minute.",
@@ -119,16 +115,11 @@ public class AuthorizeResource {
     @POST
     @Path("/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> decide(@FormParam("response_type") String responseType, @FormParam("client_id") String clientId,
-                                @FormParam("redirect_uri") String redirectUri, @FormParam("scope") String scope,
-                                @FormParam("state") String state, @FormParam("code_challenge") String challenge,
-                                @FormParam("code_challenge_method") String method,
-                                @FormParam("csrf_token") String csrf,
+    public Uni<Response> decide(@BeanParam AuthorizationForm form, @FormParam("csrf_token") String csrf,
                                 @FormParam("organization_id") String organizationId,
                                 @FormParam("decision") String decision,
                                 @CookieParam(SessionCookies.NAME) String cookie) {
-        AuthorizationRequest request = new AuthorizationRequest(responseType, clientId, redirectUri, scope, state,
-                challenge, method);
+        AuthorizationRequest request = form.request();
         return checked(request, (client, target, granted) -> {
             SessionCookies.Session session = sessions.read(cookie);
             if (session == null) {
