@@ -315,6 +315,42 @@ class OAuthRulesTest {
                 .put("/admin/v1/users/user_unknown/password").then().statusCode(404);
     }
 
+    @Test
+    void onlyAnAdminsAccessTokenAddsMembersAsAtClose() {
+        Tenant admin = signedUp("Membership Org");
+        Tenant member = Tenants.member(admin, "Mo", "Member", "user");
+        OAuthDriver.setPassword(member);
+        Client client = OAuthDriver.operatorClient(false);
+        String adminToken = OAuthDriver.redeem(client,
+                OAuthDriver.code(admin, client, OAuthDriver.request(client, null, null)), null).path("access_token");
+        String memberToken = OAuthDriver.redeem(client,
+                OAuthDriver.code(member, client, OAuthDriver.request(client, null, null)), null).path("access_token");
+        Map<String, String> invitation = Map.of("email", "new-" + System.nanoTime() + "@example.com",
+                "role_id", "superuser");
+
+        admin.api().contentType("application/json").body(invitation).post("/api/v1/membership/")
+                .then().statusCode(403).body("error", startsWith("This endpoint is available to OAuth"));
+        bearer(memberToken).contentType("application/json").body(invitation).post("/api/v1/membership/")
+                .then().statusCode(403);
+        bearer(adminToken).contentType("application/json").body(Map.of("email", "not an email"))
+                .post("/api/v1/membership/")
+                .then().statusCode(400)
+                .body("field-errors.email", notNullValue())
+                .body("field-errors.role_id", notNullValue());
+
+        String userId = bearer(adminToken).contentType("application/json").body(invitation)
+                .post("/api/v1/membership/")
+                .then().statusCode(200)
+                .body("id", startsWith("memb_"))
+                .body("organization_id", equalTo(admin.organizationId()))
+                .body("role_id", equalTo("superuser"))
+                .body("user_email", equalTo(invitation.get("email")))
+                .extract().path("user_id");
+        admin.api().get("/api/v1/user/" + userId + "/").then().statusCode(200);
+        bearer(adminToken).contentType("application/json").body(invitation).post("/api/v1/membership/")
+                .then().statusCode(400).body("field-errors.email", notNullValue());
+    }
+
     private static Tenant signedUp(String name) {
         Tenant tenant = Tenants.create(name);
         OAuthDriver.setPassword(tenant);
