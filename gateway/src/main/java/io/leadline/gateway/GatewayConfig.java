@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "leadline.gateway")
 public interface GatewayConfig {
@@ -47,6 +48,34 @@ public interface GatewayConfig {
     Duration provisionTimeout();
 
     FailedAuthentication failedAuthentication();
+
+    OAuth oauth();
+
+    /** The OAuth 2.0 authorization server (package oauth). */
+    interface OAuth {
+
+        /** How long an authorization code may be redeemed (RFC 6749 recommends at most 10 minutes). */
+        @WithDefault("60s")
+        Duration codeLifetime();
+
+        /** The {@code expires_in} of access tokens; Close answers 3600. */
+        @WithDefault("1h")
+        Duration accessTokenLifetime();
+
+        /** How long an unused refresh token stays valid; each use rotates it and starts the period anew. */
+        @WithDefault("90d")
+        Duration refreshTokenLifetime();
+
+        /** How long a sign-in on the authorization page lasts (the session cookie). */
+        @WithDefault("1h")
+        Duration sessionLifetime();
+
+        /**
+         * The HMAC key of the session cookie and CSRF tokens (32+ characters). Without it every start picks a random
+         * one: sessions then end with a restart and do not span replicas.
+         */
+        Optional<String> sessionKey();
+    }
 
     /** Throttling of failed authentication, per client address, for API keys and the operator token alike. */
     interface FailedAuthentication {

@@ -17,4 +17,16 @@ public record NewMember(NewUser user, String roleId) {
         body.throwIfInvalid();
         return new NewMember(user, role);
     }
+
+    /** Close's {@code POST /membership/} body: {@code {"email", "role_id"}}, both required. */
+    public static NewMember readInvitation(JsonNode json) {
+        RequestBody body = RequestBody.of(json);
+        NewUser user = NewUser.readFields(body, json, "");
+        if (!body.has("role_id")) {
+            body.fail("role_id", RequestBody.REQUIRED);
+        }
+        String role = body.choice("role_id", Membership.BUILT_IN_ROLES);
+        body.throwIfInvalid();
+        return new NewMember(user, role);
+    }
 }

@@ -22,28 +22,36 @@ public record NewUser(String email, String firstName, String lastName) {
             body.fail("user", "Must be an object.");
             return null;
         }
-        String email = trimmed(userString(body, user, "email"));
-        if (email == null && !body.errors().has("user.email")) {
-            body.fail("user.email", RequestBody.REQUIRED);
+        return readFields(body, user, "user.");
+    }
+
+    /**
+     * The person described by {@code user}'s fields, errors named {@code prefix + field}: {@code "user."} for the
+     * operator's nested object, {@code ""} for Close's {@code POST /membership/} with the email at the top.
+     */
+    static NewUser readFields(RequestBody body, JsonNode user, String prefix) {
+        String email = trimmed(userString(body, user, "email", prefix));
+        if (email == null && !body.errors().has(prefix + "email")) {
+            body.fail(prefix + "email", RequestBody.REQUIRED);
         } else if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
-            body.fail("user.email", "Enter a valid email address.");
+            body.fail(prefix + "email", "Enter a valid email address.");
         }
-        String firstName = trimmed(userString(body, user, "first_name"));
-        String lastName = trimmed(userString(body, user, "last_name"));
+        String firstName = trimmed(userString(body, user, "first_name", prefix));
+        String lastName = trimmed(userString(body, user, "last_name", prefix));
         return new NewUser(email, firstName == null ? "" : firstName, lastName == null ? "" : lastName);
     }
 
-    private static String userString(RequestBody body, JsonNode user, String field) {
+    private static String userString(RequestBody body, JsonNode user, String field, String prefix) {
         JsonNode value = user.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
-            body.fail("user." + field, "Not a valid string.");
+            body.fail(prefix + field, "Not a valid string.");
             return null;
         }
         if (value.textValue().length() > MAX_LENGTH) {
-            body.fail("user." + field, "Ensure this field has no more than " + MAX_LENGTH + " characters.");
+            body.fail(prefix + field, "Ensure this field has no more than " + MAX_LENGTH + " characters.");
             return null;
         }
         return value.textValue();

@@ -10,6 +10,7 @@ import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.organization.Organization;
 import io.leadline.gateway.organization.OrganizationJson;
 import io.leadline.gateway.organization.OrganizationRepository;
+import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
 import io.leadline.gateway.user.UserRepository;
 import io.leadline.platform.events.DomainEvent;
@@ -82,23 +83,42 @@ public class OrganizationBootstrap {
      */
     @WithTransaction
     public Uni<Bootstrapped> addMember(String organizationId, NewMember request, String requestId) {
+        Caller caller = new Caller(organizationId, null, null, null, Membership.ADMIN, requestId,
+                "POST", PATH + "/" + organizationId + "/memberships", 0);
+        return join(organizationId, request, caller, true);
+    }
+
+    /**
+     * Close's {@code POST /membership/}: an admin of the caller's organization adds a person (no API key is made;
+     * they sign in or get one from the operator). The event names the inviting user.
+     */
+    @WithTransaction
+    public Uni<Bootstrapped> invite(Principal inviter, NewMember request, String requestId) {
+        Caller caller = new Caller(inviter.organizationId(), inviter.userId(), inviter.userName(),
+                inviter.apiKeyId(), inviter.role(), requestId, "POST", "/api/v1/membership/", 0);
+        return join(inviter.organizationId(), request, caller, false);
+    }
+
+    private Uni<Bootstrapped> join(String organizationId, NewMember request, Caller caller, boolean withKey) {
         Instant now = CloseDateTimes.now();
         return organizations.findById(organizationId)
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(organization -> userFor(request.user(), now).chain(user -> memberships.find(organizationId, user.id)
                         .chain(existing -> {
                             if (existing != null) {
-                                return Uni.createFrom().failure(ValidationException.field("user.email",
+                                return Uni.createFrom().failure(ValidationException.field(
+                                        withKey ? "user.email" : "email",
                                         "This person is already a member of the organization."));
                             }
                             Membership membership = newMembership(organizationId, user, request.roleId(), now);
-                            ApiKeySecrets.NewKey key = ApiKeySecrets.generate();
-                            Caller caller = new Caller(organizationId, null, null, null, Membership.ADMIN, requestId,
-                                    "POST", PATH + "/" + organizationId + "/memberships", 0);
+                            ApiKeySecrets.NewKey key = withKey ? ApiKeySecrets.generate() : null;
+                            Uni<?> keyStored = key == null ? Uni.createFrom().voidItem()
+                                    : apiKeys.persist(newApiKey(key, membership, now));
                             return memberships.persist(membership)
-                                    .chain(() -> apiKeys.persist(newApiKey(key, membership, now)))
+                                    .chain(() -> keyStored)
                                     .chain(() -> outbox.append(activated(caller, membership, user)))
-                                    .map(ignored -> new Bootstrapped(organization, user, membership, key.fullKey()));
+                                    .map(ignored -> new Bootstrapped(organization, user, membership,
+                                            key == null ? null : key.fullKey()));
                         })));
     }
 

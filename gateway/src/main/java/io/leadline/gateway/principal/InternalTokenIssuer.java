@@ -23,7 +23,6 @@ public class InternalTokenIssuer {
 
     static final Duration LIFETIME = Duration.ofMinutes(5);
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
-    private static final String FULL_ACCESS = "all.full_access";
 
     private record IssuedToken(String jwt, long renewAfterNanos) {
     }
@@ -58,7 +57,7 @@ public class InternalTokenIssuer {
                 .subject(principal.userId())
                 .claim(InternalClaims.ORGANIZATION_ID, principal.organizationId())
                 .claim(InternalClaims.ROLE, principal.role())
-                .claim(InternalClaims.SCOPE, FULL_ACCESS)
+                .claim(InternalClaims.SCOPE, principal.scope())
                 .claim(InternalClaims.USER_NAME, principal.userName())
                 .groups(Set.of(InternalClaims.CALLER_GROUP))
                 .issuedAt(now)

@@ -2,10 +2,41 @@ package io.leadline.gateway.principal;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** Who an authenticated /api request acts as. */
-public record Principal(String organizationId, String userId, String userName, String apiKeyId, String role) {
+/**
+ * Who an authenticated /api request acts as: through an API key ({@code apiKeyId}) or an OAuth access token
+ * ({@code grantId}, the approval the token descends from), within {@code scope}.
+ */
+public record Principal(String organizationId, String userId, String userName, String apiKeyId, String role,
+                        String scope, String grantId) {
 
     private static final String KEY = "leadline.principal";
+    /** What an API key may do: everything its role allows. */
+    public static final String FULL_ACCESS = "all.full_access";
+    /** The OAuth scope that may only read (GET and HEAD, and POSTs tunnelling a GET). */
+    public static final String READ_ONLY = "all.read_only";
+
+    /** An API key's principal: full access. */
+    public Principal(String organizationId, String userId, String userName, String apiKeyId, String role) {
+        this(organizationId, userId, userName, apiKeyId, role, FULL_ACCESS, null);
+    }
+
+    /** The scope may only read: nothing in it grants full access. */
+    public boolean readOnly() {
+        if (FULL_ACCESS.equals(scope)) {
+            return false; // every API key: decided without allocating, on the hot path
+        }
+        for (String granted : scope.split(" ")) {
+            if (granted.equals(FULL_ACCESS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the per-credential rate limit counts against: the API key, or the OAuth grant. */
+    public String rateLimitBucket() {
+        return apiKeyId != null ? apiKeyId : grantId;
+    }
 
     public void attachTo(RoutingContext context) {
         context.put(KEY, this);
