@@ -9,7 +9,7 @@ import io.leadline.platform.read.ReadTable;
  * the database). Aliases: {@code o} opportunity, {@code os} its status, {@code op} pipeline, {@code ol} lead,
  * {@code oc} contact, {@code ocs} its comment summary ({@code commentsummary}, kept from comments-service's events).
  */
-final class OpportunityReads {
+public final class OpportunityReads {
 
     static final String FROM = "opportunity o"
             + " left join opportunity_status os on os.id = o.status_id and os.organization_id = o.organization_id"
@@ -20,7 +20,7 @@ final class OpportunityReads {
 
     private static final String ANNUALIZED = "(case when o.value_period = 'monthly' then o.value * 12 else o.value end)";
 
-    static final ReadTable TABLE = ReadTable.builder()
+    public static final ReadTable TABLE = ReadTable.builder()
             .from(FROM)
             .organizationColumn("o.organization_id")
             .idColumn("o.id")

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A parsed lead query: its filter and the query-level options {@code sort:} and {@code slice:}, which are no
  * filters (they may only stand at the top level of the query).
  */
-public record LeadQuery(LeadFilter filter, Optional<Sort> sort, Optional<Slice> slice) {
+public record LeadQuery(SearchFilter filter, Optional<Sort> sort, Optional<Slice> slice) {
 
     /** {@code sort:[-]field}: the field as Close names it, descending with a leading minus. */
     public record Sort(String field, boolean descending, int position) {

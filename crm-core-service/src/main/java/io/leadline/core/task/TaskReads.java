@@ -8,9 +8,9 @@ import io.leadline.platform.read.ReadTable;
  * {@code contact_id} from its column (deleting a contact clears it in the database). Aliases: {@code t} the task,
  * {@code tl} its lead.
  */
-final class TaskReads {
+public final class TaskReads {
 
-    static final ReadTable TABLE = ReadTable.builder()
+    public static final ReadTable TABLE = ReadTable.builder()
             .from("task t left join lead tl on tl.id = t.lead_id and tl.organization_id = t.organization_id")
             .organizationColumn("t.organization_id")
             .idColumn("t.id")

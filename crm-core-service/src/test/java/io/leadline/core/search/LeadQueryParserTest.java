@@ -1,14 +1,14 @@
 package io.leadline.core.search;
 
-import io.leadline.core.search.LeadFilter.And;
-import io.leadline.core.search.LeadFilter.Compare;
-import io.leadline.core.search.LeadFilter.Everything;
-import io.leadline.core.search.LeadFilter.FieldMatch;
-import io.leadline.core.search.LeadFilter.Has;
-import io.leadline.core.search.LeadFilter.Not;
-import io.leadline.core.search.LeadFilter.Operator;
-import io.leadline.core.search.LeadFilter.Or;
-import io.leadline.core.search.LeadFilter.Text;
+import io.leadline.core.search.SearchFilter.And;
+import io.leadline.core.search.SearchFilter.Compare;
+import io.leadline.core.search.SearchFilter.Everything;
+import io.leadline.core.search.SearchFilter.FieldMatch;
+import io.leadline.core.search.SearchFilter.Has;
+import io.leadline.core.search.SearchFilter.Not;
+import io.leadline.core.search.SearchFilter.Operator;
+import io.leadline.core.search.SearchFilter.Or;
+import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.wire.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -80,11 +80,11 @@ class LeadQueryParserTest {
         assertEquals(new Compare("date_updated", Operator.GTE, "2024-01-01", 1), query.filter());
         assertEquals(Optional.of(new LeadQuery.Sort("updated", true, 26)), query.sort());
         assertEquals(Optional.of(new LeadQuery.Slice(2, 5)), query.slice());
-        assertEquals(Optional.of("-date_updated"), LeadQuerySql.orderBy(query));
+        assertEquals(Optional.of("-date_updated"), SearchSql.orderBy(query));
         assertEquals(new Everything(), LeadQueryParser.parse("sort:name").filter());
         LeadQuery grouped = LeadQueryParser.parse("a OR b sort:name");
         assertEquals(new Or(List.of(a(1), new Text("b", false, 6))), grouped.filter());
-        assertEquals(Optional.of("name"), LeadQuerySql.orderBy(grouped));
+        assertEquals(Optional.of("name"), SearchSql.orderBy(grouped));
     }
 
     @Test
@@ -111,7 +111,7 @@ class LeadQueryParserTest {
         assertError("-slice:1/2", "slice: can't stand inside OR or NOT (position 2).");
         assertError("sort:name sort:created", "Only one sort: is allowed (position 11).");
         ValidationException sort = assertThrows(ValidationException.class,
-                () -> LeadQuerySql.orderBy(LeadQueryParser.parse("sort:color")));
+                () -> SearchSql.orderBy(LeadQueryParser.parse("sort:color")));
         assertTrue(sort.fieldErrors().get("query").startsWith("sort: by \"color\" is not supported (position 1)"));
     }
 
@@ -133,12 +133,12 @@ class LeadQueryParserTest {
     void everyValueIsBoundNeverWrittenIntoTheSql() {
         String evil = "x' or '1'='1";
         SqlParameters parameters = new SqlParameters();
-        String sql = LeadQuerySql.condition(LeadQueryParser.parse("name:\"" + evil + "\" " + "\"" + evil + "\""), "l",
+        String sql = SearchSql.condition(LeadQueryParser.parse("name:\"" + evil + "\" " + "\"" + evil + "\""), "l",
                 ZoneOffset.UTC).sql(parameters);
         assertFalse(sql.contains("1'='1"), sql);
         assertTrue(parameters.values().contains("%x' or '1'='1%"), parameters.values()::toString);
         SqlParameters like = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
+        SearchSql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
         assertEquals(List.of("%50\\%\\_off\\\\%"), like.values());
     }
 
@@ -147,7 +147,7 @@ class LeadQueryParserTest {
         ZoneOffset newYork = ZoneOffset.ofHours(-5);
         LocalDate before = LocalDate.now(newYork);
         SqlParameters parameters = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
+        SearchSql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
         LocalDate after = LocalDate.now(newYork);
         // the two bounds of the caller's day, as UTC timestamps
         Object start = parameters.values().get(0);
@@ -155,7 +155,7 @@ class LeadQueryParserTest {
                 || start.equals(after.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC)), start::toString);
 
         SqlParameters plain = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
+        SearchSql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
         assertEquals(List.of(OffsetDateTime.parse("2024-05-02T00:00:00Z")), plain.values());
     }
 
@@ -163,7 +163,7 @@ class LeadQueryParserTest {
         return new Text("a", false, position);
     }
 
-    private static LeadFilter filter(String query) {
+    private static SearchFilter filter(String query) {
         return LeadQueryParser.parse(query).filter();
     }
 
@@ -175,7 +175,7 @@ class LeadQueryParserTest {
     private static void assertTranslationError(String query, String message) {
         LeadQuery parsed = LeadQueryParser.parse(query);
         ValidationException error = assertThrows(ValidationException.class,
-                () -> LeadQuerySql.condition(parsed, "l", ZoneOffset.UTC));
+                () -> SearchSql.condition(parsed, "l", ZoneOffset.UTC));
         assertEquals(message, error.fieldErrors().get("query"));
     }
 }
