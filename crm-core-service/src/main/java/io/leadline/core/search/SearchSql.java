@@ -89,15 +89,11 @@ public final class SearchSql {
     }
 
     /**
-     * Objects of {@code objectType} (alias {@code alias}) whose lead matches {@code leadQuery}: the opportunity list's
-     * {@code lead_query} and {@code lead_saved_search_id}. Sorting and slicing belong to lead lists, not here.
+     * Objects of {@code objectType} (alias {@code alias}) whose lead matches {@code leadFilter}: the opportunity
+     * list's {@code lead_query} and {@code lead_saved_search_id}.
      */
-    public static SqlCondition leadOf(LeadQuery leadQuery, String objectType, String alias, ZoneOffset callerOffset) {
-        if (leadQuery.sort().isPresent() || leadQuery.slice().isPresent()) {
-            throw LeadQueryParser.error("sort: and slice: don't apply to the leads of other objects.");
-        }
-        return condition(new HasRelated(objectType, "lead", leadQuery.filter(), "query"), objectType, alias,
-                callerOffset);
+    public static SqlCondition leadOf(SearchFilter leadFilter, String objectType, String alias, ZoneOffset callerOffset) {
+        return condition(new HasRelated(objectType, "lead", leadFilter, "query"), objectType, alias, callerOffset);
     }
 
     /** The {@code _order_by} a {@code sort:} stands for, e.g. {@code -date_updated}. */

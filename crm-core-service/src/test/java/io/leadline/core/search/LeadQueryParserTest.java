@@ -2,6 +2,9 @@ package io.leadline.core.search;
 
 import io.leadline.core.search.SearchFilter.And;
 import io.leadline.core.search.SearchFilter.Compare;
+import io.leadline.core.search.SearchFilter.CustomFieldNamed;
+import io.leadline.core.search.SearchFilter.FieldCondition;
+import io.leadline.core.search.SearchFilter.TextCondition;
 import io.leadline.core.search.SearchFilter.Everything;
 import io.leadline.core.search.SearchFilter.FieldMatch;
 import io.leadline.core.search.SearchFilter.Has;
@@ -45,7 +48,10 @@ class LeadQueryParserTest {
     void fieldMatchesTakeBareOrQuotedValuesAndQuotedFieldNames() {
         assertEquals(new FieldMatch("name", "Acme", 1), filter("name:\"Acme\""));
         assertEquals(new FieldMatch("email_address", "a@b.com", 1), filter("email_address:a@b.com"));
-        assertEquals(new FieldMatch("Custom Field Name", "value", 1), filter("\"Custom Field Name\":\"value\""));
+        // a quoted key that is no field of the language names a custom field
+        assertEquals(new FieldCondition(new CustomFieldNamed("Custom Field Name"), new TextCondition("value", true),
+                "query"), filter("\"Custom Field Name\":\"value\""));
+        assertEquals(new FieldMatch("name", "Acme", 1), filter("\"name\":Acme"));
         assertEquals(new FieldMatch("date_created", "2024-01-01T00:00:00", 1),
                 filter("date_created:2024-01-01T00:00:00"));
     }
@@ -117,10 +123,12 @@ class LeadQueryParserTest {
 
     @Test
     void translationErrorsNameTheFieldAndPosition() {
-        assertTranslationError("acme color:red", "Unknown field \"color\" at position 6.");
-        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1.");
-        assertTranslationError("\"Lead Source\":web", "Custom fields are searched by id, e.g. custom.cf_…:value; "
-                + "\"Lead Source\" at position 1 is no field id.");
+        assertTranslationError("acme color:red", "Unknown field \"color\" at position 6" + HINT);
+        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1" + HINT);
+        assertTranslationError("date_created:\"next decade\"",
+                "\"next decade\" is no date or datetime with a year from 1 to 9999 (position 1).");
+        assertTranslationError("Lead_Source:web", "Unknown field \"Lead_Source\" at position 1 (a custom field is"
+                + " named in quotes, \"Field Name\":value, or by id, custom.cf_…:value).");
         assertTranslationError("name > 3", "\"name\" can't be compared with > (position 1).");
         assertTranslationError("contacts > many", "\"many\" is no whole number (position 1).");
         assertTranslationError("date_created > 10000-01-01",
@@ -158,6 +166,42 @@ class LeadQueryParserTest {
         SearchSql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
         assertEquals(List.of(OffsetDateTime.parse("2024-05-02T00:00:00Z")), plain.values());
     }
+
+    @Test
+    void relativePeriodsAreRangesOnTheCallersClock() {
+        ZoneOffset tokyo = ZoneOffset.ofHours(9);
+        for (String period : List.of("this week", "last week", "this-month", "last_year", "3 days ago", "1 day ago",
+                "2 weeks ago", "tomorrow", "this quarter")) {
+            SqlParameters parameters = new SqlParameters();
+            SearchSql.condition(LeadQueryParser.parse("date_updated:\"" + period + "\""), "l", tokyo).sql(parameters);
+            RelativePeriods.Period expected = RelativePeriods.named(period, tokyo).orElseThrow();
+            assertEquals(List.of(expected.start().atOffset(ZoneOffset.UTC), expected.end().atOffset(ZoneOffset.UTC)),
+                    parameters.values(), period);
+        }
+        // a comparison with a period takes its bounds: after this week = from next Monday
+        SqlParameters after = new SqlParameters();
+        SearchSql.condition(LeadQueryParser.parse("date_created > \"this week\""), "l", tokyo).sql(after);
+        assertEquals(List.of(RelativePeriods.named("this week", tokyo).orElseThrow().end().atOffset(ZoneOffset.UTC)),
+                after.values());
+        RelativePeriods.Period week = RelativePeriods.named("this week", tokyo).orElseThrow();
+        assertEquals(java.time.DayOfWeek.MONDAY, week.start().atOffset(tokyo).getDayOfWeek());
+        assertEquals(java.time.Duration.ofDays(7), java.time.Duration.between(week.start(), week.end()));
+        RelativePeriods.Period threeDaysAgo = RelativePeriods.named("3 days ago", tokyo).orElseThrow();
+        assertEquals(LocalDate.now(tokyo).minusDays(3), threeDaysAgo.start().atOffset(tokyo).toLocalDate());
+    }
+
+    @Test
+    void customFieldsByNameAreLookedUpInTheStatementWithTheNameBound() {
+        SqlParameters parameters = new SqlParameters();
+        String sql = SearchSql.condition(LeadQueryParser.parse("\"Lead Source\":web"), "l", ZoneOffset.UTC)
+                .sql(parameters);
+        assertTrue(sql.contains("from custom_field f where f.organization_id = l.organization_id"), sql);
+        assertFalse(sql.contains("Lead Source"), sql);
+        assertEquals(List.of("lead", "Lead Source", "%web%"), parameters.values());
+    }
+
+    private static final String HINT = " (a custom field is named in quotes, \"Field Name\":value, or by id,"
+            + " custom.cf_…:value).";
 
     private static Text a(int position) {
         return new Text("a", false, position);
