@@ -84,7 +84,8 @@ public class DataSearchResource {
         return Uni.combine().all().unis(page, total).asTuple().map(both -> {
             JsonPage result = both.getItem1();
             long handedOut = returned + result.objects().size();
-            String next = result.hasMore() && handedOut < (returned + remaining)
+            boolean capped = request.resultsLimit != null && handedOut >= request.resultsLimit;
+            String next = result.hasMore() && !capped
                     ? cursors.encode(new SearchCursors.Position(result.lastKey(), handedOut), search) : null;
             return envelope(request, result.objects(), next, both.getItem2());
         });

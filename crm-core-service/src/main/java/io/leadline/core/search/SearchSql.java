@@ -287,8 +287,7 @@ public final class SearchSql {
 
     private void bound(List<String> bounds, String expression, String operator, BigDecimal value) {
         if (value != null) {
-            // bound as text: the client then needs no numeric codec, and PostgreSQL parses it exactly
-            bounds.add(expression + " " + operator + " " + bind(value.toPlainString()) + "::numeric");
+            bounds.add(expression + " " + operator + " " + bind(value) + "::numeric");
         }
     }
 

@@ -174,7 +174,8 @@ class LeadSearchTest {
         org.request().queryParam("query", "name:acme OR )").get("/api/v1/lead/").then().statusCode(400)
                 .body("'field-errors'.query", equalTo("Unexpected \")\" at position 14."));
         org.request().queryParam("query", "acme color:red").get("/api/v1/lead/").then().statusCode(400)
-                .body("'field-errors'.query", equalTo("Unknown field \"color\" at position 6."));
+                .body("'field-errors'.query", equalTo("Unknown field \"color\" at position 6 (a custom field is named"
+                        + " in quotes, \"Field Name\":value, or by id, custom.cf_…:value)."));
         org.request().queryParam("query", "slice:4/3").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "sort:color").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "date_updated > 0000-01-01").get("/api/v1/lead/").then().statusCode(400);
