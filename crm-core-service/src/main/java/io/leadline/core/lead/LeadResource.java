@@ -80,7 +80,7 @@ public class LeadResource {
     private Uni<String> search(Caller caller, MultivaluedMap<String, String> params, SqlCondition customCondition) {
         LeadQuery parsed = LeadQueryParser.parse(params.getFirst("query"));
         SqlCondition condition = CustomFilters.both(
-                SearchSql.condition(parsed, LeadReads.ALIAS, RelativePeriods.offsetOf(caller)), customCondition);
+                SearchSql.condition(parsed, LeadReads.ALIAS, RelativePeriods.offsetOf(caller), caller.organizationId()), customCondition);
         MultivaluedMap<String, String> effective = new MultivaluedHashMap<>(params);
         SearchSql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
         ListQuery query = ListQuery.parse(effective, leadReads.table());

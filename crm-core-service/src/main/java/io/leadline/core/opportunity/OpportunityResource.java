@@ -80,13 +80,15 @@ public class OpportunityResource {
         ZoneOffset offset = RelativePeriods.offsetOf(caller);
         String leadQuery = params.getFirst("lead_query");
         SqlCondition byQuery = leadQuery == null ? SqlCondition.NONE
-                : SearchSql.leadOf(LeadQueryParser.parse(leadQuery).filterOnly(), "opportunity", "o", offset);
+                : SearchSql.leadOf(LeadQueryParser.parse(leadQuery).filterOnly(), "opportunity", "o", offset,
+                caller.organizationId());
         String savedSearchId = params.getFirst("lead_saved_search_id");
         if (savedSearchId == null) {
             return Uni.createFrom().item(byQuery);
         }
         return savedQueries.leadFilter(caller, savedSearchId, "lead_saved_search_id")
-                .map(filter -> CustomFilters.both(byQuery, SearchSql.leadOf(filter, "opportunity", "o", offset)));
+                .map(filter -> CustomFilters.both(byQuery, SearchSql.leadOf(filter, "opportunity", "o", offset,
+                        caller.organizationId())));
     }
 
     /**

@@ -59,7 +59,8 @@ public class DataSearchResource {
                             + "\" is not supported; choose from " + String.join(", ",
                             searchable.table().orderNames()) + ".");
                 });
-        SqlCondition condition = SearchSql.condition(request.filter, request.objectType, searchable.alias(), offset);
+        SqlCondition condition = SearchSql.condition(request.filter, request.objectType, searchable.alias(), offset,
+                caller.organizationId());
         String organizationId = caller.organizationId();
         // the search a cursor belongs to: the same organization, type, query and order
         String search = organizationId + "\n" + request.objectType + "\n" + request.orderBy() + "\n" + request.queryJson;

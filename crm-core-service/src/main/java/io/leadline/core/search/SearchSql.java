@@ -60,13 +60,17 @@ public final class SearchSql {
     private final String lead;
     private final int depth;
     private final ZoneOffset callerOffset;
+    /** The caller's organization when known, so text searches of contacts can run once, uncorrelated. */
+    private final String organizationId;
     private final SqlParameters parameters;
 
-    private SearchSql(ObjectKind kind, String alias, int depth, ZoneOffset callerOffset, SqlParameters parameters) {
+    private SearchSql(ObjectKind kind, String alias, int depth, ZoneOffset callerOffset, String organizationId,
+                      SqlParameters parameters) {
         this.kind = kind;
         this.lead = alias;
         this.depth = depth;
         this.callerOffset = callerOffset;
+        this.organizationId = organizationId;
         this.parameters = parameters;
     }
 
@@ -75,25 +79,44 @@ public final class SearchSql {
      * {@code callerOffset} is the caller's clock (X-TZ-Offset) for relative dates.
      */
     public static SqlCondition condition(LeadQuery query, String leadAlias, ZoneOffset callerOffset) {
+        return condition(query, leadAlias, callerOffset, null);
+    }
+
+    /**
+     * The same, knowing the organization the read path scopes to: a contact's text is then searched once for the
+     * whole organization (its trigram indexes) instead of once per lead.
+     */
+    public static SqlCondition condition(LeadQuery query, String leadAlias, ZoneOffset callerOffset,
+                                         String organizationId) {
         ObjectKind lead = SearchFields.kind("lead", "query");
         // Translated once now to report errors, and again per statement with that statement's parameters.
-        new SearchSql(lead, leadAlias, 0, callerOffset, new SqlParameters()).translate(query);
-        return parameters -> " and " + new SearchSql(lead, leadAlias, 0, callerOffset, parameters).translate(query);
+        new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, new SqlParameters()).translate(query);
+        return parameters -> " and "
+                + new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, parameters).translate(query);
     }
 
     /** {@code filter} over objects of {@code objectType} under {@code alias}, as {@code " and (...)"}. */
     public static SqlCondition condition(SearchFilter filter, String objectType, String alias, ZoneOffset callerOffset) {
+        return condition(filter, objectType, alias, callerOffset, null);
+    }
+
+    /** The same, knowing the organization the read path scopes to (see the lead query's overload). */
+    public static SqlCondition condition(SearchFilter filter, String objectType, String alias, ZoneOffset callerOffset,
+                                         String organizationId) {
         ObjectKind kind = SearchFields.kind(objectType, "query");
-        new SearchSql(kind, alias, 0, callerOffset, new SqlParameters()).sql(filter);
-        return parameters -> " and " + new SearchSql(kind, alias, 0, callerOffset, parameters).sql(filter);
+        new SearchSql(kind, alias, 0, callerOffset, organizationId, new SqlParameters()).sql(filter);
+        return parameters -> " and "
+                + new SearchSql(kind, alias, 0, callerOffset, organizationId, parameters).sql(filter);
     }
 
     /**
      * Objects of {@code objectType} (alias {@code alias}) whose lead matches {@code leadFilter}: the opportunity
      * list's {@code lead_query} and {@code lead_saved_search_id}.
      */
-    public static SqlCondition leadOf(SearchFilter leadFilter, String objectType, String alias, ZoneOffset callerOffset) {
-        return condition(new HasRelated(objectType, "lead", leadFilter, "query"), objectType, alias, callerOffset);
+    public static SqlCondition leadOf(SearchFilter leadFilter, String objectType, String alias, ZoneOffset callerOffset,
+                                      String organizationId) {
+        return condition(new HasRelated(objectType, "lead", leadFilter, "query"), objectType, alias, callerOffset,
+                organizationId);
     }
 
     /** The {@code _order_by} a {@code sort:} stands for, e.g. {@code -date_updated}. */
@@ -217,7 +240,7 @@ public final class SearchSql {
         Kind fieldKind = spec.kind();
         if (condition instanceof TextCondition text && fieldKind == Kind.TEXT) {
             return words(text.value(), text.phrase()).stream()
-                    .map(word -> "coalesce(" + expression + ", '') ilike " + contains(word))
+                    .map(word -> expression + " ilike " + contains(word))
                     .collect(Collectors.joining(" and ", "(", ")"));
         }
         if (condition instanceof Term term && (fieldKind == Kind.KEY || fieldKind == Kind.TEXT)) {
@@ -308,26 +331,41 @@ public final class SearchSql {
             throw StructuredQueryParser.error(related.path() + ".related_object_type", kind.type() + " and "
                     + other.type() + " objects are not related.");
         }
-        String inner = new SearchSql(other, alias, depth + 1, callerOffset, parameters).sql(related.related());
+        String inner = new SearchSql(other, alias, depth + 1, callerOffset, organizationId, parameters).sql(related.related());
         return "exists (select 1 from " + other.table() + " " + alias + " where " + alias + ".organization_id = "
                 + lead + ".organization_id and " + join + " and " + inner + ")";
     }
 
     /** A lead's free text: a substring of its name or url, or of a contact's name, emails, phones or urls. */
     private String leadText(String pattern) {
-        return "(coalesce(" + lead + ".name, '') ilike " + pattern + " or coalesce(" + lead + ".url, '') ilike "
-                + pattern + " or " + contact("c", "coalesce(c.name, '') ilike " + pattern
-                + " or " + item("c.emails", "email", "ilike " + pattern)
-                + " or " + item("c.phones", "phone", "ilike " + pattern)
-                + " or " + item("c.urls", "url", "ilike " + pattern)) + ")";
+        return "(" + lead + ".name ilike " + pattern + " or " + lead + ".url ilike " + pattern + " or "
+                + contactMatch(contactText("c", pattern)) + ")";
     }
 
     /** A contact's free text over {@code alias}: its name, title, emails, phones or urls. */
     private static String contactText(String alias, String pattern) {
-        return "(coalesce(" + alias + ".name, '') ilike " + pattern + " or coalesce(" + alias + ".title, '') ilike "
-                + pattern + " or " + item(alias + ".emails", "email", "ilike " + pattern)
-                + " or " + item(alias + ".phones", "phone", "ilike " + pattern)
-                + " or " + item(alias + ".urls", "url", "ilike " + pattern) + ")";
+        return "(" + alias + ".name ilike " + pattern + " or " + alias + ".title ilike " + pattern
+                + " or " + items(alias + ".emails", "email") + " ilike " + pattern
+                + " or " + items(alias + ".phones", "phone") + " ilike " + pattern
+                + " or " + items(alias + ".urls", "url") + " ilike " + pattern + ")";
+    }
+
+    /**
+     * Leads with a contact meeting a text {@code condition} (over {@code c}): the contacts are searched once for the
+     * whole organization when it is known (an uncorrelated array the lead's primary key then answers, so the
+     * contacts' trigram indexes do the work), else per lead.
+     */
+    private String contactMatch(String condition) {
+        if (organizationId == null) {
+            return contact("c", condition);
+        }
+        return lead + ".id = any(array(select c.lead_id from contact c where c.organization_id = "
+                + bind(organizationId) + " and " + condition + "))";
+    }
+
+    /** The values under {@code key} of a {@code {"items": [...]}} column, one per line (V11's indexed expression). */
+    private static String items(String column, String key) {
+        return "search_items(" + column + ", '" + key + "')";
     }
 
     private String match(FieldMatch match) {
@@ -336,17 +374,17 @@ public final class SearchSql {
             return customMatch(match);
         }
         return switch (field(match.field())) {
-            case "name", "company" -> "coalesce(" + lead + ".name, '') ilike " + contains(value);
+            case "name", "company" -> lead + ".name ilike " + contains(value);
             case "description" -> "coalesce(" + lead + ".description, '') ilike " + contains(value);
             case "id", "lead_id" -> lead + ".id = " + bind(value);
             case "status", "lead_status" -> "exists (select 1 from lead_status ls where ls.id = " + lead
                     + ".status_id and lower(ls.label) = lower(" + bind(value) + "))";
-            case "email", "email_address" -> contact("c", item("c.emails", "email", "ilike " + contains(value)));
+            case "email", "email_address" -> contactMatch(items("c.emails", "email") + " ilike " + contains(value));
             case "phone", "phone_number" -> phone(value);
             case "url" -> {
                 String pattern = contains(value);
-                yield "(coalesce(" + lead + ".url, '') ilike " + pattern + " or "
-                        + contact("c", item("c.urls", "url", "ilike " + pattern)) + ")";
+                yield "(" + lead + ".url ilike " + pattern + " or "
+                        + contactMatch(items("c.urls", "url") + " ilike " + pattern) + ")";
             }
             case "created_by" -> user("created_by", value);
             case "updated_by" -> user("updated_by", value);
@@ -460,12 +498,9 @@ public final class SearchSql {
 
     private String phone(String value) {
         String digits = value.replaceAll("[^0-9]", "");
-        if (digits.isEmpty()) {
-            return contact("c", item("c.phones", "phone", "ilike " + contains(value)));
-        }
-        // stored numbers are E.164 (+16505551234); the query may be written any way ((650) 555-1234)
-        return contact("c", "exists (select 1 from jsonb_array_elements(coalesce(c.phones -> 'items', '[]'::jsonb)) i"
-                + " where regexp_replace(i ->> 'phone', '[^0-9]', '', 'g') like " + contains(digits) + ")");
+        // stored numbers are E.164 without punctuation (+16505551234); the query may be written any way
+        String pattern = contains(digits.isEmpty() ? value : digits);
+        return contactMatch(items("c.phones", "phone") + (digits.isEmpty() ? " ilike " : " like ") + pattern);
     }
 
     private String user(String column, String value) {
