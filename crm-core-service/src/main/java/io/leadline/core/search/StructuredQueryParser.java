@@ -254,26 +254,26 @@ public final class StructuredQueryParser {
         return at.toInstant();
     }
 
+    /** {@code which}: the start (default) or the end of a day or period. */
     private static boolean end(JsonNode node, String path) {
-        JsonNode which = node.get("which");
-        if (which == null || which.isNull()) {
-            return false;
-        }
-        if (which.isTextual() && (which.asText().equals("start") || which.asText().equals("end"))) {
-            return which.asText().equals("end");
-        }
-        throw error(path + ".which", "Use start or end.");
+        return either(node, "which", path, "start", "end");
     }
 
+    /** {@code mode}: {@code full_words} (default) or {@code phrase}. */
     private static boolean phrase(JsonNode node, String path) {
-        JsonNode mode = node.get("mode");
-        if (mode == null || mode.isNull()) {
+        return either(node, "mode", path, "full_words", "phrase");
+    }
+
+    /** Whether {@code key} holds {@code second} rather than {@code first} (the default when absent). */
+    private static boolean either(JsonNode node, String key, String path, String first, String second) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
             return false;
         }
-        if (mode.isTextual() && (mode.asText().equals("full_words") || mode.asText().equals("phrase"))) {
-            return mode.asText().equals("phrase");
+        if (value.isTextual() && (value.asText().equals(first) || value.asText().equals(second))) {
+            return value.asText().equals(second);
         }
-        throw error(path + ".mode", "Use full_words or phrase.");
+        throw error(path + "." + key, "Use " + first + " or " + second + ".");
     }
 
     private static List<String> values(JsonNode node, String key, String path) {
