@@ -124,7 +124,7 @@ final class SavedSearchInput {
         for (int i = 0; i < array.size(); i++) {
             JsonNode name = array.get(i);
             if (!name.isTextual() || name.asText().isBlank() || name.asText().length() > RequestBody.NAME_LENGTH
-                    || name.asText().indexOf('\0') >= 0) {
+                    || TextLimits.unstorable(name.asText()) != null) {
                 body.fail("selected_fields." + i, "A field name is required.");
             } else {
                 names.add(name.asText());
@@ -178,7 +178,7 @@ final class SavedSearchInput {
         for (int i = 0; i < array.size(); i++) {
             JsonNode id = array.get(i);
             if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > RequestBody.ID_LENGTH
-                    || id.asText().indexOf('\0') >= 0) {
+                    || TextLimits.unstorable(id.asText()) != null) {
                 body.fail("sharing_settings." + field + "." + i, "An id is required.");
             } else {
                 ids.add(id.asText());
