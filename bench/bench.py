@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_latency  # noqa: E402
+import search_bench  # noqa: E402
 import seed  # noqa: E402
 
 ENV = os.environ
@@ -46,7 +47,8 @@ OPERATOR_TOKEN = ENV["LEADLINE_GATEWAY_OPERATOR_TOKEN"]
 STATE_FILE = Path(ENV["BENCH_STATE"])
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
-# which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), or both
+# which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), "search"
+# (issue 12's, search_bench.py), or several
 LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -725,6 +727,8 @@ def main():
             post_benchmark()
         if "comments" in LOADS:
             comment_benchmarks(state)
+        if "search" in LOADS:
+            search_bench.run(sys.modules[__name__])
         rss_after()
     finally:
         log_problems()

@@ -134,6 +134,7 @@ else
   PG_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
   export LEADLINE_DB_HOST=127.0.0.1 LEADLINE_DB_PORT="$PG_PORT" LEADLINE_DB_USER=postgres LEADLINE_DB_PASSWORD=postgres
   export BENCH_STATE="$PGDATA_DIR.seed.json"
+  export BENCH_PG_LOG="$PGDATA_DIR/server.log" # search_bench.py reads the statements it explains from here
   echo "bench: own PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PGDATA_DIR)"
 fi
 

@@ -35,7 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class ContactResource {
 
     /** Close filters contacts by lead only (anything else goes through /data/search/); id and dates are harmless. */
-    static final ReadTable TABLE = ReadTable.builder()
+    public static final ReadTable TABLE = ReadTable.builder()
             .from("contact c")
             .organizationColumn("c.organization_id")
             .idColumn("c.id")

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.search.LeadQuery;
+import io.leadline.core.search.RelativePeriods;
 import io.leadline.core.search.LeadQueryParser;
-import io.leadline.core.search.LeadQuerySql;
+import io.leadline.core.search.SearchSql;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.time.ZoneOffset;
 
 
 /** Close's {@code /lead/} endpoints. */
@@ -80,9 +80,9 @@ public class LeadResource {
     private Uni<String> search(Caller caller, MultivaluedMap<String, String> params, SqlCondition customCondition) {
         LeadQuery parsed = LeadQueryParser.parse(params.getFirst("query"));
         SqlCondition condition = CustomFilters.both(
-                LeadQuerySql.condition(parsed, LeadReads.ALIAS, callerOffset(caller)), customCondition);
+                SearchSql.condition(parsed, LeadReads.ALIAS, RelativePeriods.offsetOf(caller), caller.organizationId()), customCondition);
         MultivaluedMap<String, String> effective = new MultivaluedHashMap<>(params);
-        LeadQuerySql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
+        SearchSql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
         ListQuery query = ListQuery.parse(effective, leadReads.table());
         String organizationId = caller.organizationId();
         Uni<JsonPage> page = reads.page(leadReads.table(), organizationId, query, condition);
@@ -90,10 +90,6 @@ public class LeadResource {
                 .map(rows -> rows.iterator().next().getLong(0));
         return Uni.combine().all().unis(page, total).asTuple()
                 .map(both -> both.getItem1().envelope(both.getItem2()));
-    }
-
-    private static ZoneOffset callerOffset(Caller caller) {
-        return ZoneOffset.ofTotalSeconds((int) Math.round(caller.tzOffsetHours() * 3600));
     }
 
     @POST

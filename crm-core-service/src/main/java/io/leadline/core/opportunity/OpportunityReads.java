@@ -9,7 +9,7 @@ import io.leadline.platform.read.ReadTable;
  * the database). Aliases: {@code o} opportunity, {@code os} its status, {@code op} pipeline, {@code ol} lead,
  * {@code oc} contact, {@code ocs} its comment summary ({@code commentsummary}, kept from comments-service's events).
  */
-final class OpportunityReads {
+public final class OpportunityReads {
 
     /** Everything an opportunity's wire form joins but its lead (a lead's read embeds it with its own name). */
     private static final String FROM_BUT_LEAD = "opportunity o"
@@ -23,7 +23,7 @@ final class OpportunityReads {
 
     private static final String ANNUALIZED = "(case when o.value_period = 'monthly' then o.value * 12 else o.value end)";
 
-    static final ReadTable TABLE = wireForm(FROM, "ol.name")
+    public static final ReadTable TABLE = wireForm(FROM, "ol.name")
             .filter("id", "o.id", FilterType.STRING)
             .filter("organization_id", "o.organization_id", FilterType.STRING)
             .filter("lead_id", "o.lead_id", FilterType.STRING)

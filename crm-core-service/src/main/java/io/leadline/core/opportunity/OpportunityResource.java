@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.custom.CustomFilters;
 import io.leadline.platform.security.Caller;
+import io.leadline.core.search.LeadQueryParser;
+import io.leadline.core.search.RelativePeriods;
+import io.leadline.core.search.SavedQueries;
+import io.leadline.core.search.SearchSql;
 import io.leadline.platform.read.JsonReads;
+import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.read.ListQuery;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.FieldErrors;
@@ -26,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Close's {@code /opportunity/} endpoints. */
@@ -35,8 +41,7 @@ import java.util.List;
 public class OpportunityResource {
 
     /** Filters Close has that need Smart Views or the search language, which come with later issues. */
-    private static final List<String> NOT_SUPPORTED_YET = List.of("query", "lead_query", "lead_saved_search_id",
-            "is_stalled");
+    private static final List<String> NOT_SUPPORTED_YET = List.of("query", "is_stalled");
 
     @Inject
     CallerContext callerContext;
@@ -46,6 +51,9 @@ public class OpportunityResource {
 
     @Inject
     JsonReads reads;
+
+    @Inject
+    SavedQueries savedQueries;
 
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
@@ -58,9 +66,29 @@ public class OpportunityResource {
         unsupported.throwIfAny();
         ListQuery query = ListQuery.parse(params, OpportunityReads.TABLE);
         Grouping.Request grouping = Grouping.parse(params.getFirst("_group_by"));
-        return reads.execute(OpportunityList.statement(caller.organizationId(), query, custom.condition("o.custom"),
-                        grouping))
+        return leadConditions(caller, params)
+                .chain(leads -> reads.execute(OpportunityList.statement(caller.organizationId(), query,
+                        CustomFilters.both(custom.condition("o.custom"), leads), grouping)))
                 .map(rows -> OpportunityList.envelope(rows, query.limit(), grouping));
+    }
+
+    /**
+     * {@code lead_query} (the lead query language) and {@code lead_saved_search_id} (a lead smart view): the
+     * opportunities whose lead matches, both when both are given.
+     */
+    private Uni<SqlCondition> leadConditions(Caller caller, MultivaluedMap<String, String> params) {
+        ZoneOffset offset = RelativePeriods.offsetOf(caller);
+        String leadQuery = params.getFirst("lead_query");
+        SqlCondition byQuery = leadQuery == null ? SqlCondition.NONE
+                : SearchSql.leadOf(LeadQueryParser.parse(leadQuery).filterOnly(), "opportunity", "o", offset,
+                caller.organizationId());
+        String savedSearchId = params.getFirst("lead_saved_search_id");
+        if (savedSearchId == null) {
+            return Uni.createFrom().item(byQuery);
+        }
+        return savedQueries.leadFilter(caller, savedSearchId, "lead_saved_search_id")
+                .map(filter -> CustomFilters.both(byQuery, SearchSql.leadOf(filter, "opportunity", "o", offset,
+                        caller.organizationId())));
     }
 
     /**

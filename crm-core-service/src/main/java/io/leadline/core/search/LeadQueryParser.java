@@ -1,14 +1,17 @@
 package io.leadline.core.search;
 
-import io.leadline.core.search.LeadFilter.And;
-import io.leadline.core.search.LeadFilter.Compare;
-import io.leadline.core.search.LeadFilter.Everything;
-import io.leadline.core.search.LeadFilter.FieldMatch;
-import io.leadline.core.search.LeadFilter.Has;
-import io.leadline.core.search.LeadFilter.Not;
-import io.leadline.core.search.LeadFilter.Operator;
-import io.leadline.core.search.LeadFilter.Or;
-import io.leadline.core.search.LeadFilter.Text;
+import io.leadline.core.search.SearchFilter.And;
+import io.leadline.core.search.SearchFilter.Compare;
+import io.leadline.core.search.SearchFilter.CustomFieldNamed;
+import io.leadline.core.search.SearchFilter.FieldCondition;
+import io.leadline.core.search.SearchFilter.TextCondition;
+import io.leadline.core.search.SearchFilter.Everything;
+import io.leadline.core.search.SearchFilter.FieldMatch;
+import io.leadline.core.search.SearchFilter.Has;
+import io.leadline.core.search.SearchFilter.Not;
+import io.leadline.core.search.SearchFilter.Operator;
+import io.leadline.core.search.SearchFilter.Or;
+import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.platform.wire.TextLimits;
 import io.leadline.platform.wire.ValidationException;
 
@@ -58,7 +61,7 @@ public final class LeadQueryParser {
         if (atEnd()) {
             return new LeadQuery(new Everything(), Optional.empty(), Optional.empty());
         }
-        LeadFilter filter = or();
+        SearchFilter filter = or();
         skipSpaces();
         if (!atEnd()) {
             // or() stops only at the end or at a ")" it did not open
@@ -67,8 +70,8 @@ public final class LeadQueryParser {
         return options(filter);
     }
 
-    private LeadFilter or() {
-        List<LeadFilter> parts = new ArrayList<>();
+    private SearchFilter or() {
+        List<SearchFilter> parts = new ArrayList<>();
         parts.add(and());
         while (keyword("OR")) {
             pos += 2;
@@ -81,8 +84,8 @@ public final class LeadQueryParser {
         return parts.size() == 1 ? parts.get(0) : new Or(parts);
     }
 
-    private LeadFilter and() {
-        List<LeadFilter> parts = new ArrayList<>();
+    private SearchFilter and() {
+        List<SearchFilter> parts = new ArrayList<>();
         while (true) {
             skipSpaces();
             if (atEnd() || peek() == ')' || keyword("OR")) {
@@ -106,7 +109,7 @@ public final class LeadQueryParser {
         return parts.size() == 1 ? parts.get(0) : new And(parts);
     }
 
-    private LeadFilter unary() {
+    private SearchFilter unary() {
         int start = pos;
         if (keyword("NOT")) {
             pos += 3;
@@ -120,7 +123,7 @@ public final class LeadQueryParser {
     }
 
     /** What NOT or "-" applies to: another negation or a primary, after optional spaces. */
-    private LeadFilter operand() {
+    private SearchFilter operand() {
         skipSpaces();
         if (atEnd()) {
             throw expectedTerm();
@@ -131,12 +134,12 @@ public final class LeadQueryParser {
         return unary();
     }
 
-    private LeadFilter primary() {
+    private SearchFilter primary() {
         char c = peek();
         if (c == '(') {
             int open = pos;
             pos++;
-            LeadFilter inner = nested(open, this::or);
+            SearchFilter inner = nested(open, this::or);
             skipSpaces();
             if (atEnd()) {
                 throw error("Missing \")\" for the \"(\" at position " + (open + 1) + ".");
@@ -152,7 +155,7 @@ public final class LeadQueryParser {
         String key = quoted ? quoted() : word();
         if (!atEnd() && peek() == ':') {
             pos++;
-            return fieldMatch(key, start);
+            return fieldMatch(key, quoted, start);
         }
         int afterKey = pos;
         skipSpaces();
@@ -168,10 +171,15 @@ public final class LeadQueryParser {
         return new Text(key, quoted, start + 1);
     }
 
-    private LeadFilter fieldMatch(String key, int start) {
+    private SearchFilter fieldMatch(String key, boolean quoted, int start) {
         String value = value();
         if (key.equals("has")) {
             return new Has(value, start + 1);
+        }
+        if (quoted && !SearchSql.isBuiltIn(key)) {
+            // "Custom Field Name":"value": the lead's custom field of that name contains the value
+            return new FieldCondition(new CustomFieldNamed(key), new TextCondition(value, true),
+                    "query");
         }
         return new FieldMatch(key, value, start + 1);
     }
@@ -239,7 +247,7 @@ public final class LeadQueryParser {
     }
 
     /** {@code inner}, one level deeper than the "(", NOT or "-" at {@code at}. */
-    private LeadFilter nested(int at, Supplier<LeadFilter> inner) {
+    private SearchFilter nested(int at, Supplier<SearchFilter> inner) {
         if (++depth > MAX_DEPTH) {
             throw error("The query nests deeper than " + MAX_DEPTH + " levels at position " + (at + 1) + ".");
         }
@@ -255,9 +263,9 @@ public final class LeadQueryParser {
      * a conjunction ({@code a OR b sort:name} sorts everything), but alone as a branch of OR or under a negation
      * they mean nothing and are an error.
      */
-    private static LeadQuery options(LeadFilter filter) {
+    private static LeadQuery options(SearchFilter filter) {
         Options options = new Options();
-        LeadFilter remaining = options.strip(filter, true);
+        SearchFilter remaining = options.strip(filter, true);
         return new LeadQuery(remaining, Optional.ofNullable(options.sort), Optional.ofNullable(options.slice));
     }
 
@@ -266,7 +274,7 @@ public final class LeadQueryParser {
         private LeadQuery.Slice slice;
 
         /** The filter without its options; {@code inConjunction} says whether an option may stand here. */
-        LeadFilter strip(LeadFilter filter, boolean inConjunction) {
+        SearchFilter strip(SearchFilter filter, boolean inConjunction) {
             if (filter instanceof FieldMatch match && isOption(match)) {
                 if (!inConjunction) {
                     throw error(match.field() + ": can't stand inside OR or NOT (position " + match.position() + ").");
@@ -275,9 +283,9 @@ public final class LeadQueryParser {
                 return new Everything();
             }
             if (filter instanceof And and) {
-                List<LeadFilter> rest = new ArrayList<>();
-                for (LeadFilter part : and.parts()) {
-                    LeadFilter stripped = strip(part, true);
+                List<SearchFilter> rest = new ArrayList<>();
+                for (SearchFilter part : and.parts()) {
+                    SearchFilter stripped = strip(part, true);
                     if (!(stripped instanceof Everything) || !(part instanceof FieldMatch)) {
                         rest.add(stripped);
                     }

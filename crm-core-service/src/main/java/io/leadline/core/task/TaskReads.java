@@ -8,9 +8,9 @@ import io.leadline.platform.read.ReadTable;
  * {@code contact_id} from its column (deleting a contact clears it in the database). Aliases: {@code t} the task,
  * {@code tl} its lead.
  */
-final class TaskReads {
+public final class TaskReads {
 
-    static final ReadTable TABLE = wireForm(
+    public static final ReadTable TABLE = wireForm(
             "task t left join lead tl on tl.id = t.lead_id and tl.organization_id = t.organization_id", "tl.name")
             .filter("id", "t.id", FilterType.STRING)
             .filter("organization_id", "t.organization_id", FilterType.STRING)

@@ -18,7 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Events of configuration objects (statuses, pipelines, integration links), as consumers receive them. */
+/** Events of configuration objects (statuses, pipelines, integration links, smart views), as consumers receive them. */
 @QuarkusTest
 @TestProfile(ServiceTestProfile.class)
 class ConfigurationEventsTest {
@@ -127,6 +127,30 @@ class ConfigurationEventsTest {
         org.request().header("X-Request-Id", delete).delete("/api/v1/integration_link/" + id + "/")
                 .then().statusCode(200);
         assertEvent(single(delete), "integration_link", "deleted", id, org);
+    }
+
+    @Test
+    void smartViewChangesAreRecorded() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String create = RelayedEvents.newRequestId();
+        String id = org.request().header("X-Request-Id", create)
+                .body("{\"name\": \"Big leads\", \"description\": \"Our biggest\", \"selected_fields\": [\"display_name\"],"
+                        + " \"sharing_settings\": {\"whole_org\": true, \"user_ids\": [\"" + org.userId() + "\"]},"
+                        + " \"s_query\": {\"type\": \"and\", \"queries\": [{\"type\": \"object_type\", \"object_type\": \"lead\"},"
+                        + " {\"type\": \"text\", \"value\": \"acme\", \"mode\": \"full_words\"}]}}")
+                .post("/api/v1/saved_search/").then().statusCode(200).extract().path("id");
+        assertEvent(single(create), "saved_search", "created", id, org);
+
+        String update = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", update).body("{\"name\": \"Biggest leads\"}")
+                .put("/api/v1/saved_search/" + id + "/").then().statusCode(200);
+        JsonNode updated = single(update);
+        assertEvent(updated, "saved_search", "updated", id, org);
+        assertEquals("Big leads", updated.at("/previous_data/name").asText());
+
+        String delete = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", delete).delete("/api/v1/saved_search/" + id + "/").then().statusCode(200);
+        assertEvent(single(delete), "saved_search", "deleted", id, org);
     }
 
     @Test

@@ -90,7 +90,13 @@ class LeadSearchTest {
         assertNames(org, cf.in("custom.cf_size:250"), "Gold");
         assertNames(org, cf.in("custom.cf_tags:\"gold rush\""), "Tags");
         assertNames(org, cf.in("-custom.cf_tier:gold sort:name"), "None", "Tags");
-        org.request().queryParam("query", "\"Tier\":\"Gold\"").get("/api/v1/lead/").then().statusCode(400);
+        // by name: quoted, ignoring case; a name no field has matches nothing; unquoted unknown names are a 400
+        lead(org, "{\"name\": \"Sourced\"}");
+        assertNames(org, "\"cf_tier\":\"gold\"", "Gold");
+        assertNames(org, "\"CF_TAGS\":rush", "Tags");
+        assertNames(org, "\"No Such Field\":gold");
+        assertNames(org, "-\"cf_tier\":gold sort:name", "None", "Sourced", "Tags");
+        org.request().queryParam("query", "Tier:Gold").get("/api/v1/lead/").then().statusCode(400);
     }
 
     @Test
@@ -168,7 +174,8 @@ class LeadSearchTest {
         org.request().queryParam("query", "name:acme OR )").get("/api/v1/lead/").then().statusCode(400)
                 .body("'field-errors'.query", equalTo("Unexpected \")\" at position 14."));
         org.request().queryParam("query", "acme color:red").get("/api/v1/lead/").then().statusCode(400)
-                .body("'field-errors'.query", equalTo("Unknown field \"color\" at position 6."));
+                .body("'field-errors'.query", equalTo("Unknown field \"color\" at position 6 (a custom field is named"
+                        + " in quotes, \"Field Name\":value, or by id, custom.cf_…:value)."));
         org.request().queryParam("query", "slice:4/3").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "sort:color").get("/api/v1/lead/").then().statusCode(400);
         org.request().queryParam("query", "date_updated > 0000-01-01").get("/api/v1/lead/").then().statusCode(400);
@@ -184,6 +191,7 @@ class LeadSearchTest {
         List<String> pieces = List.of("name", "company", "email", "phone", "url", "status", "user", "created_by",
                 "date_created", "date_updated", "contacts", "opportunities", "tasks", "has", "sort", "slice", cf.in("custom.cf_tier"),
                 "description", "id", "AND", "OR", "NOT", "-", "(", ")", "\"", "\\", ":", ">", ">=", "<", "<=", "*", " ",
+                "\"this week\"", "\"3 days ago\"", "\"cf_tier\"", "\"Any Name\"",
                 "2024-05-01", "2024-01-01T00:00:00", "9999-12-31", "0001-01-01", "today", "yesterday", "1", "0",
                 "999999999", "1/1", "3/5", "1000/1000", "%", "_", "acme", "'", ";", "gold", "-created", "name");
         qt().withExamples(300).withShrinkCycles(50)

@@ -1,14 +1,17 @@
 package io.leadline.core.search;
 
-import io.leadline.core.search.LeadFilter.And;
-import io.leadline.core.search.LeadFilter.Compare;
-import io.leadline.core.search.LeadFilter.Everything;
-import io.leadline.core.search.LeadFilter.FieldMatch;
-import io.leadline.core.search.LeadFilter.Has;
-import io.leadline.core.search.LeadFilter.Not;
-import io.leadline.core.search.LeadFilter.Operator;
-import io.leadline.core.search.LeadFilter.Or;
-import io.leadline.core.search.LeadFilter.Text;
+import io.leadline.core.search.SearchFilter.And;
+import io.leadline.core.search.SearchFilter.Compare;
+import io.leadline.core.search.SearchFilter.CustomFieldNamed;
+import io.leadline.core.search.SearchFilter.FieldCondition;
+import io.leadline.core.search.SearchFilter.TextCondition;
+import io.leadline.core.search.SearchFilter.Everything;
+import io.leadline.core.search.SearchFilter.FieldMatch;
+import io.leadline.core.search.SearchFilter.Has;
+import io.leadline.core.search.SearchFilter.Not;
+import io.leadline.core.search.SearchFilter.Operator;
+import io.leadline.core.search.SearchFilter.Or;
+import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.wire.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,10 @@ class LeadQueryParserTest {
     void fieldMatchesTakeBareOrQuotedValuesAndQuotedFieldNames() {
         assertEquals(new FieldMatch("name", "Acme", 1), filter("name:\"Acme\""));
         assertEquals(new FieldMatch("email_address", "a@b.com", 1), filter("email_address:a@b.com"));
-        assertEquals(new FieldMatch("Custom Field Name", "value", 1), filter("\"Custom Field Name\":\"value\""));
+        // a quoted key that is no field of the language names a custom field
+        assertEquals(new FieldCondition(new CustomFieldNamed("Custom Field Name"), new TextCondition("value", true),
+                "query"), filter("\"Custom Field Name\":\"value\""));
+        assertEquals(new FieldMatch("name", "Acme", 1), filter("\"name\":Acme"));
         assertEquals(new FieldMatch("date_created", "2024-01-01T00:00:00", 1),
                 filter("date_created:2024-01-01T00:00:00"));
     }
@@ -80,11 +86,11 @@ class LeadQueryParserTest {
         assertEquals(new Compare("date_updated", Operator.GTE, "2024-01-01", 1), query.filter());
         assertEquals(Optional.of(new LeadQuery.Sort("updated", true, 26)), query.sort());
         assertEquals(Optional.of(new LeadQuery.Slice(2, 5)), query.slice());
-        assertEquals(Optional.of("-date_updated"), LeadQuerySql.orderBy(query));
+        assertEquals(Optional.of("-date_updated"), SearchSql.orderBy(query));
         assertEquals(new Everything(), LeadQueryParser.parse("sort:name").filter());
         LeadQuery grouped = LeadQueryParser.parse("a OR b sort:name");
         assertEquals(new Or(List.of(a(1), new Text("b", false, 6))), grouped.filter());
-        assertEquals(Optional.of("name"), LeadQuerySql.orderBy(grouped));
+        assertEquals(Optional.of("name"), SearchSql.orderBy(grouped));
     }
 
     @Test
@@ -111,16 +117,18 @@ class LeadQueryParserTest {
         assertError("-slice:1/2", "slice: can't stand inside OR or NOT (position 2).");
         assertError("sort:name sort:created", "Only one sort: is allowed (position 11).");
         ValidationException sort = assertThrows(ValidationException.class,
-                () -> LeadQuerySql.orderBy(LeadQueryParser.parse("sort:color")));
+                () -> SearchSql.orderBy(LeadQueryParser.parse("sort:color")));
         assertTrue(sort.fieldErrors().get("query").startsWith("sort: by \"color\" is not supported (position 1)"));
     }
 
     @Test
     void translationErrorsNameTheFieldAndPosition() {
-        assertTranslationError("acme color:red", "Unknown field \"color\" at position 6.");
-        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1.");
-        assertTranslationError("\"Lead Source\":web", "Custom fields are searched by id, e.g. custom.cf_…:value; "
-                + "\"Lead Source\" at position 1 is no field id.");
+        assertTranslationError("acme color:red", "Unknown field \"color\" at position 6" + HINT);
+        assertTranslationError("custom.cf_x-y:1", "Unknown field \"custom.cf_x-y\" at position 1" + HINT);
+        assertTranslationError("date_created:\"next decade\"",
+                "\"next decade\" is no date or datetime with a year from 1 to 9999 (position 1).");
+        assertTranslationError("Lead_Source:web", "Unknown field \"Lead_Source\" at position 1 (a custom field is"
+                + " named in quotes, \"Field Name\":value, or by id, custom.cf_…:value).");
         assertTranslationError("name > 3", "\"name\" can't be compared with > (position 1).");
         assertTranslationError("contacts > many", "\"many\" is no whole number (position 1).");
         assertTranslationError("date_created > 10000-01-01",
@@ -133,12 +141,12 @@ class LeadQueryParserTest {
     void everyValueIsBoundNeverWrittenIntoTheSql() {
         String evil = "x' or '1'='1";
         SqlParameters parameters = new SqlParameters();
-        String sql = LeadQuerySql.condition(LeadQueryParser.parse("name:\"" + evil + "\" " + "\"" + evil + "\""), "l",
+        String sql = SearchSql.condition(LeadQueryParser.parse("name:\"" + evil + "\" " + "\"" + evil + "\""), "l",
                 ZoneOffset.UTC).sql(parameters);
         assertFalse(sql.contains("1'='1"), sql);
         assertTrue(parameters.values().contains("%x' or '1'='1%"), parameters.values()::toString);
         SqlParameters like = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
+        SearchSql.condition(LeadQueryParser.parse("name:50%_off\\"), "l", ZoneOffset.UTC).sql(like);
         assertEquals(List.of("%50\\%\\_off\\\\%"), like.values());
     }
 
@@ -147,7 +155,7 @@ class LeadQueryParserTest {
         ZoneOffset newYork = ZoneOffset.ofHours(-5);
         LocalDate before = LocalDate.now(newYork);
         SqlParameters parameters = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
+        SearchSql.condition(LeadQueryParser.parse("date_created:today"), "l", newYork).sql(parameters);
         LocalDate after = LocalDate.now(newYork);
         // the two bounds of the caller's day, as UTC timestamps
         Object start = parameters.values().get(0);
@@ -155,15 +163,51 @@ class LeadQueryParserTest {
                 || start.equals(after.atStartOfDay(newYork).toInstant().atOffset(ZoneOffset.UTC)), start::toString);
 
         SqlParameters plain = new SqlParameters();
-        LeadQuerySql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
+        SearchSql.condition(LeadQueryParser.parse("date_created > 2024-05-01"), "l", newYork).sql(plain);
         assertEquals(List.of(OffsetDateTime.parse("2024-05-02T00:00:00Z")), plain.values());
     }
+
+    @Test
+    void relativePeriodsAreRangesOnTheCallersClock() {
+        ZoneOffset tokyo = ZoneOffset.ofHours(9);
+        for (String period : List.of("this week", "last week", "this-month", "last_year", "3 days ago", "1 day ago",
+                "2 weeks ago", "tomorrow", "this quarter")) {
+            SqlParameters parameters = new SqlParameters();
+            SearchSql.condition(LeadQueryParser.parse("date_updated:\"" + period + "\""), "l", tokyo).sql(parameters);
+            RelativePeriods.Period expected = RelativePeriods.named(period, tokyo).orElseThrow();
+            assertEquals(List.of(expected.start().atOffset(ZoneOffset.UTC), expected.end().atOffset(ZoneOffset.UTC)),
+                    parameters.values(), period);
+        }
+        // a comparison with a period takes its bounds: after this week = from next Monday
+        SqlParameters after = new SqlParameters();
+        SearchSql.condition(LeadQueryParser.parse("date_created > \"this week\""), "l", tokyo).sql(after);
+        assertEquals(List.of(RelativePeriods.named("this week", tokyo).orElseThrow().end().atOffset(ZoneOffset.UTC)),
+                after.values());
+        RelativePeriods.Period week = RelativePeriods.named("this week", tokyo).orElseThrow();
+        assertEquals(java.time.DayOfWeek.MONDAY, week.start().atOffset(tokyo).getDayOfWeek());
+        assertEquals(java.time.Duration.ofDays(7), java.time.Duration.between(week.start(), week.end()));
+        RelativePeriods.Period threeDaysAgo = RelativePeriods.named("3 days ago", tokyo).orElseThrow();
+        assertEquals(LocalDate.now(tokyo).minusDays(3), threeDaysAgo.start().atOffset(tokyo).toLocalDate());
+    }
+
+    @Test
+    void customFieldsByNameAreLookedUpInTheStatementWithTheNameBound() {
+        SqlParameters parameters = new SqlParameters();
+        String sql = SearchSql.condition(LeadQueryParser.parse("\"Lead Source\":web"), "l", ZoneOffset.UTC)
+                .sql(parameters);
+        assertTrue(sql.contains("from custom_field f where f.organization_id = l.organization_id"), sql);
+        assertFalse(sql.contains("Lead Source"), sql);
+        assertEquals(List.of("lead", "Lead Source", "%web%"), parameters.values());
+    }
+
+    private static final String HINT = " (a custom field is named in quotes, \"Field Name\":value, or by id,"
+            + " custom.cf_…:value).";
 
     private static Text a(int position) {
         return new Text("a", false, position);
     }
 
-    private static LeadFilter filter(String query) {
+    private static SearchFilter filter(String query) {
         return LeadQueryParser.parse(query).filter();
     }
 
@@ -175,7 +219,7 @@ class LeadQueryParserTest {
     private static void assertTranslationError(String query, String message) {
         LeadQuery parsed = LeadQueryParser.parse(query);
         ValidationException error = assertThrows(ValidationException.class,
-                () -> LeadQuerySql.condition(parsed, "l", ZoneOffset.UTC));
+                () -> SearchSql.condition(parsed, "l", ZoneOffset.UTC));
         assertEquals(message, error.fieldErrors().get("query"));
     }
 }

@@ -43,9 +43,9 @@ class LeadQueryPropertyTest {
     private static void parsesOrRefuses(String text) {
         try {
             LeadQuery query = LeadQueryParser.parse(text);
-            LeadQuerySql.orderBy(query);
+            SearchSql.orderBy(query);
             SqlParameters parameters = new SqlParameters();
-            String sql = LeadQuerySql.condition(query, "l", ZoneOffset.ofHours(-5)).sql(parameters);
+            String sql = SearchSql.condition(query, "l", ZoneOffset.ofHours(-5)).sql(parameters);
             assertTrue(sql.startsWith(" and "), sql);
         } catch (ValidationException expected) {
             assertTrue(expected.fieldErrors().containsKey("query"), expected::getMessage);
