@@ -93,6 +93,26 @@ final class WebhookApi {
         return event;
     }
 
+    /** crm-core's lead.updated contract: {@code leadId}'s {@code field} changed from {@code before} at {@code at}. */
+    ObjectNode leadUpdated(String leadId, Instant at, String field, String before, String name) {
+        ObjectNode event = EventContracts.example("lead.updated").deepCopy();
+        event.put("id", Ids.shortId("ev"));
+        event.put("organization_id", organizationId);
+        event.put("object_id", leadId);
+        event.put("lead_id", leadId);
+        event.put("user_id", userId);
+        event.put("request_id", Ids.shortId("req"));
+        event.put("date_created", CloseDateTimes.format(at));
+        event.put("date_updated", CloseDateTimes.format(at));
+        event.putArray("changed_fields").add(field);
+        event.putObject("previous_data").put(field, before);
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("id", leadId);
+        data.put("organization_id", organizationId);
+        data.put("name", name);
+        return event;
+    }
+
     static void publish(ObjectNode... events) {
         for (ObjectNode event : events) {
             try {
