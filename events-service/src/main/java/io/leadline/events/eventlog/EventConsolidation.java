@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Close's consolidation (NOTES §7): rapid updates of one object merge into one event. Pure rules, no database: which
- * two events merge, what the merged event looks like, and how one poll is folded, first within itself, then onto
- * the newest stored event of each object.
+ * two events merge, what the merged event looks like, and how one poll is folded, in order, starting from the newest
+ * stored event of each object, so the log is the same however the events fall into polls.
  */
 public final class EventConsolidation {
 
@@ -86,80 +86,59 @@ public final class EventConsolidation {
         }
     }
 
-    /** Folds a poll (already free of known ids) within itself; the result says which stored events to look up. */
-    BatchFold fold(List<StoredEvent> events) {
-        List<StoredEvent> heads = new ArrayList<>();
-        Map<ObjectKey, Integer> open = new HashMap<>();
+    /**
+     * The objects whose first event in the poll is an update: only their newest stored event may take something in
+     * (for any other object, another action comes first in the poll).
+     */
+    Set<ObjectKey> lookUp(List<StoredEvent> poll) {
         Set<ObjectKey> seen = new HashSet<>();
         Set<ObjectKey> lookUp = new LinkedHashSet<>();
-        Map<String, String> absorbed = new LinkedHashMap<>();
-        for (StoredEvent event : events) {
+        for (StoredEvent event : poll) {
             ObjectKey key = ObjectKey.of(event);
-            Integer at = key == null ? null : open.get(key);
-            if (at != null && merges(heads.get(at), event)) {
-                heads.set(at, merge(heads.get(at), event));
-                absorbed.put(event.id(), heads.get(at).id());
-                continue;
+            if (key != null && seen.add(key) && UPDATED.equals(event.action())) {
+                lookUp.add(key);
             }
-            heads.add(event);
-            if (key == null) {
-                continue;
-            }
-            if (UPDATED.equals(event.action())) {
-                open.put(key, heads.size() - 1);
-                if (!seen.contains(key)) {
-                    // the object's first event in this poll: the newest stored one may take it in
-                    lookUp.add(key);
-                }
-            } else {
-                // another action in between: later updates start a new event, never reach back across it
-                open.remove(key);
-            }
-            seen.add(key);
         }
-        return new BatchFold(heads, absorbed, lookUp);
+        return lookUp;
     }
 
-    /** A poll folded within itself: the events left, which event absorbed which id, the objects to look up. */
-    final class BatchFold {
-        private final List<StoredEvent> heads;
-        private final Map<String, String> absorbed;
-        private final Set<ObjectKey> lookUp;
-
-        BatchFold(List<StoredEvent> heads, Map<String, String> absorbed, Set<ObjectKey> lookUp) {
-            this.heads = heads;
-            this.absorbed = absorbed;
-            this.lookUp = lookUp;
-        }
-
-        Set<ObjectKey> lookUp() {
-            return lookUp;
-        }
-
-        /**
-         * Folds onto {@code newest} (the newest stored event of each looked-up object, when it may still change):
-         * a head that merges into it is not inserted; the stored event is rewritten instead.
-         */
-        Outcome onto(Map<ObjectKey, StoredEvent> newest) {
-            List<StoredEvent> inserts = new ArrayList<>();
-            List<StoredEvent> rewrites = new ArrayList<>();
-            Map<String, String> into = new LinkedHashMap<>(absorbed);
-            Set<ObjectKey> reached = new HashSet<>();
-            for (StoredEvent head : heads) {
-                ObjectKey key = ObjectKey.of(head);
-                // only an object's first event in the poll reaches back to the stored one
-                boolean first = key != null && lookUp.contains(key) && reached.add(key);
-                StoredEvent stored = first ? newest.get(key) : null;
-                if (stored != null && merges(stored, head)) {
-                    rewrites.add(merge(stored, head));
-                    into.put(head.id(), stored.id());
-                    into.replaceAll((absorbedId, target) -> target.equals(head.id()) ? stored.id() : target);
-                } else {
-                    inserts.add(head);
+    /**
+     * Folds a poll (already free of known ids), in order, as if its events arrived one by one: each update folds
+     * into its object's open event, which is at first the newest stored one ({@code newest}, those that may still
+     * change) and then the latest event of the object in this poll. Any other action closes the object's open event.
+     */
+    Outcome fold(List<StoredEvent> poll, Map<ObjectKey, StoredEvent> newest) {
+        List<StoredEvent> inserts = new ArrayList<>();
+        Map<ObjectKey, StoredEvent> rewrites = new LinkedHashMap<>();
+        Map<ObjectKey, StoredEvent> openStored = new HashMap<>(newest);
+        Map<ObjectKey, Integer> openInserted = new HashMap<>();
+        Map<String, String> absorbed = new LinkedHashMap<>();
+        for (StoredEvent event : poll) {
+            ObjectKey key = ObjectKey.of(event);
+            StoredEvent stored = key == null ? null : openStored.get(key);
+            Integer at = key == null ? null : openInserted.get(key);
+            if (stored != null && merges(stored, event)) {
+                StoredEvent merged = merge(stored, event);
+                openStored.put(key, merged);
+                rewrites.put(key, merged);
+                absorbed.put(event.id(), merged.id());
+            } else if (at != null && merges(inserts.get(at), event)) {
+                inserts.set(at, merge(inserts.get(at), event));
+                absorbed.put(event.id(), inserts.get(at).id());
+            } else {
+                inserts.add(event);
+                if (key != null) {
+                    // the stored event is behind this one now; only this one may take the next update in
+                    openStored.remove(key);
+                    if (UPDATED.equals(event.action())) {
+                        openInserted.put(key, inserts.size() - 1);
+                    } else {
+                        openInserted.remove(key);
+                    }
                 }
             }
-            return new Outcome(inserts, rewrites, into);
         }
+        return new Outcome(inserts, new ArrayList<>(rewrites.values()), absorbed);
     }
 
     /**

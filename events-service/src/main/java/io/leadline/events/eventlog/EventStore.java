@@ -51,12 +51,13 @@ public class EventStore {
             Map<String, StoredEvent> unseen = new LinkedHashMap<>();
             events.stream().filter(event -> !known.contains(event.id()))
                     .forEach(event -> unseen.putIfAbsent(event.id(), event));
-            EventConsolidation.BatchFold fold = consolidation.fold(new ArrayList<>(unseen.values()));
-            Uni<Map<EventConsolidation.ObjectKey, StoredEvent>> newest = fold.lookUp().isEmpty()
+            List<StoredEvent> poll = new ArrayList<>(unseen.values());
+            Set<EventConsolidation.ObjectKey> lookUp = consolidation.lookUp(poll);
+            Uni<Map<EventConsolidation.ObjectKey, StoredEvent>> newest = lookUp.isEmpty()
                     ? Uni.createFrom().item(Map.of())
-                    : repository.newestOf(transaction, fold.lookUp()).chain(found -> withoutSettled(transaction, found));
+                    : repository.newestOf(transaction, lookUp).chain(found -> withoutSettled(transaction, found));
             return newest.chain(open -> {
-                EventConsolidation.Outcome outcome = fold.onto(open);
+                EventConsolidation.Outcome outcome = consolidation.fold(poll, open);
                 return insert(transaction, outcome.inserts(), outcome.rewrites(), outcome.absorbed());
             });
         });

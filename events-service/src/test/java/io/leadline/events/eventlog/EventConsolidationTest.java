@@ -44,11 +44,13 @@ class EventConsolidationTest {
     @Inject
     EventRetention retention;
 
+    // a new organization and lead for each test (JUnit makes an instance per test)
+    private final String organization = newOrganization();
+    private final EventLogApi api = EventLogApi.admin(organization);
+    private final String lead = Ids.longId("lead");
+
     @Test
     void rapidUpdatesOfOneObjectBecomeOneEventWithTheFirstPreviousValuesAndTheLastData() {
-        String organization = newOrganization();
-        EventLogApi api = EventLogApi.admin(organization);
-        String lead = Ids.longId("lead");
         Instant at = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         ObjectNode created = with(with(leadCreated(organization, at), "object_id", lead), "lead_id", lead);
         ObjectNode first = leadUpdated(organization, lead, "user_editor", at.plusSeconds(1), "B", fields("name", "A"));
@@ -95,9 +97,6 @@ class EventConsolidationTest {
 
     @Test
     void updatesOutsideTheWindowOrByAnotherUserStayApartOneRequestsUpdatesFoldAnyway() {
-        String organization = newOrganization();
-        EventLogApi api = EventLogApi.admin(organization);
-        String lead = Ids.longId("lead");
         Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
         ObjectNode first = leadUpdated(organization, lead, "user_a", at, "B", fields("name", "A"));
         ObjectNode afterTheWindow = leadUpdated(organization, lead, "user_a", at.plusSeconds(10), "C", fields("name", "B"));

@@ -14,7 +14,7 @@ import java.util.Map;
  * Events built from crm-core's {@code lead.created} fixture. It comes from crm-core's event-contracts artifact (test
  * scope), the same file crm-core's tests check its events against, so these tests break when crm-core changes it.
  */
-final class EventFixtures {
+public final class EventFixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     // crm-core's contract for lead.created, as crm-core publishes it
@@ -27,7 +27,7 @@ final class EventFixtures {
      * crm-core's {@code lead.updated} contract re-homed: lead {@code leadId} changed by {@code userId} at {@code at},
      * its {@code changed} fields having held {@code previous} values before, and {@code data.name} now {@code name}.
      */
-    static ObjectNode leadUpdated(String organizationId, String leadId, String userId, Instant at, String name,
+    public static ObjectNode leadUpdated(String organizationId, String leadId, String userId, Instant at, String name,
                                   Map<String, String> previous) {
         ObjectNode event = EventContracts.example("lead.updated").deepCopy();
         event.put("id", Ids.shortId("ev"));

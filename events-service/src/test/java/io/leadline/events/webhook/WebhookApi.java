@@ -1,6 +1,7 @@
 package io.leadline.events.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.events.eventlog.EventFixtures;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.InternalTokens;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 
 import static io.restassured.RestAssured.given;
@@ -95,22 +97,7 @@ final class WebhookApi {
 
     /** crm-core's lead.updated contract: {@code leadId}'s {@code field} changed from {@code before} at {@code at}. */
     ObjectNode leadUpdated(String leadId, Instant at, String field, String before, String name) {
-        ObjectNode event = EventContracts.example("lead.updated").deepCopy();
-        event.put("id", Ids.shortId("ev"));
-        event.put("organization_id", organizationId);
-        event.put("object_id", leadId);
-        event.put("lead_id", leadId);
-        event.put("user_id", userId);
-        event.put("request_id", Ids.shortId("req"));
-        event.put("date_created", CloseDateTimes.format(at));
-        event.put("date_updated", CloseDateTimes.format(at));
-        event.putArray("changed_fields").add(field);
-        event.putObject("previous_data").put(field, before);
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("id", leadId);
-        data.put("organization_id", organizationId);
-        data.put("name", name);
-        return event;
+        return EventFixtures.leadUpdated(organizationId, leadId, userId, at, name, Map.of(field, before));
     }
 
     static void publish(ObjectNode... events) {
