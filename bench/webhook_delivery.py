@@ -94,6 +94,7 @@ def run(gateway, key, seconds, connections):
         load_ended = time.time()
         requests = int(re.search(r"(\d+) requests in", answer.stdout).group(1))
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", answer.stdout)
+        # wrk does not count the requests in flight when it stops (up to `connections` more leads exist)
         leads = requests - (int(non_2xx.group(1)) if non_2xx else 0)
         while True:
             with receiver.lock:
