@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_latency  # noqa: E402
 import search_bench  # noqa: E402
 import seed  # noqa: E402
+import webhook_delivery  # noqa: E402
 
 ENV = os.environ
 ROOT = Path(ENV["BENCH_ROOT"])
@@ -48,7 +49,7 @@ STATE_FILE = Path(ENV["BENCH_STATE"])
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
 # which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), "search"
-# (issue 12's, search_bench.py), or several
+# (issue 12's, search_bench.py), "webhooks" (issue 10's), comma-separated
 LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -535,6 +536,30 @@ def comment_benchmarks(state):
     measure_wrk("get-comments-gateway", seconds, CONNECTIONS, reading)
 
 
+def webhook_benchmark():
+    """POST /lead/ at full speed into the demo organization with a local receiver subscribed to lead.created (issue
+    10): commit -> delivery p50/p99 and deliveries per second. A first, shorter run warms the write and delivery paths."""
+    seconds = seconds_of(DURATION)
+    log(f"\n== webhooks: POST /lead/ through the gateway, {CONNECTIONS} connections, each lead.created delivered to a "
+        "local receiver; commit (event date_created) -> arrival")
+    webhook_delivery.run(GATEWAY, DEMO_KEY, min(10.0, seconds_of(POST_WARMUP)), CONNECTIONS)
+    window = CpuWindow()
+    window.start()
+    figures = webhook_delivery.run(GATEWAY, DEMO_KEY, seconds, CONNECTIONS)
+    figures["cpu"] = window.stop("wrk")
+    (OUT / "webhook-delivery-wrk.txt").write_text(figures.pop("wrk"))
+    commands["webhook-delivery"] = (f"python3 bench/webhook_delivery.py {GATEWAY} \"$DEMO_KEY\" {seconds:g} "
+                                    f"{CONNECTIONS}  # runs: {shown(figures.pop('command').split())}")
+    results["webhook-delivery"] = figures
+    log(f"  {figures['leads_per_s']:,.0f} leads/s written; {figures['delivered']:,} delivered for {figures['leads']:,} "
+        "counted POSTs "
+        f"({figures['duplicates']} duplicates), {figures['deliveries_per_s_during_load']:,.0f} deliveries/s during the "
+        f"load, {figures['deliveries_per_s_overall']:,.0f}/s until the last, which came "
+        f"{figures['drained_s_after_load']:.1f} s after the load; commit -> delivery p50 {fmt(figures['p50_ms'], 1)} ms, "
+        f"p99 {fmt(figures['p99_ms'], 1)} ms, max {fmt(figures['max_ms'], 1)} ms")
+    log(f"  cpu: {cpu_line(figures['cpu'])}")
+
+
 def log_problems():
     """ERROR and WARN lines the services logged during the run (e.g. the gateway's "Stream reset" when wrk stops)."""
     problems = {}
@@ -635,6 +660,17 @@ def write_summary(total_seconds):
             lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
                          f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 9: reported) | "
                          f"comments-service CPU {fmt(cpu, 0, ' %')} |")
+    hooks = results.get("webhook-delivery")
+    if hooks:
+        lines += [
+            f"| webhooks: POST /lead/ load with a subscriber | {fmt(hooks['leads_per_s'])} leads/s | | "
+            f"{share(hooks['leads_per_s'])} | 1,000 leads/s | {verdict(at_least(hooks['leads_per_s'], 1000))} |",
+            f"| webhooks: deliveries/s to a local receiver | {fmt(hooks['deliveries_per_s_during_load'])} during the load, "
+            f"{fmt(hooks['deliveries_per_s_overall'])} until the last ({hooks['delivered']:,} delivered for "
+            f"{hooks['leads']:,} POSTs wrk counted, which leaves up to {CONNECTIONS} in flight at its end uncounted; "
+            f"{hooks['duplicates']} duplicates) | | | (reported) | |",
+            f"| webhooks: commit -> delivery | max {fmt(hooks['max_ms'], 0)} ms | {fmt(hooks['p50_ms'], 1)} / "
+            f"{fmt(hooks['p99_ms'], 1)} ms | | p99 ≤ 500 ms | {verdict(at_most(hooks['p99_ms'], 500))} |"]
     for module, figures in results.get("startup", {}).items():
         ok = None if figures["started_s"] is None else figures["started_s"] <= 2 and figures["idle_rss_mb"] <= 200
         lines.append(f"| {module}: started in / idle RSS{' (AppCDS)' if figures.get('appcds') else ''} | "
@@ -662,7 +698,7 @@ def write_summary(total_seconds):
                                         "machine"]) + " |",
               "|---|---|---|---|---|---|---|---|---|"]
     for name in ("pgbench-lead-read", "get-lead-gateway", "get-lead-direct", "list-leads-gateway", "post-lead-gateway",
-                 "post-comment-gateway", "get-comments-gateway"):
+                 "post-comment-gateway", "get-comments-gateway", "webhook-delivery"):
         split = results.get(name, {}).get("cpu")
         if split:
             client = split.get("wrk", split.get("pgbench"))
@@ -729,6 +765,8 @@ def main():
             comment_benchmarks(state)
         if "search" in LOADS:
             search_bench.run(sys.modules[__name__])
+        if "webhooks" in LOADS:
+            webhook_benchmark()
         rss_after()
     finally:
         log_problems()

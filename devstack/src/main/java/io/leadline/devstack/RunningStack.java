@@ -20,7 +20,7 @@ public final class RunningStack implements AutoCloseable {
                  KafkaCluster kafka, String operatorToken, String demoApiKey, Map<String, Duration> startupTimes,
                  Path workDir) {
         this.parts = parts;
-        this.services = Map.copyOf(services);
+        this.services = new java.util.concurrent.ConcurrentHashMap<>(services);
         this.database = database;
         this.kafka = kafka;
         this.operatorToken = operatorToken;
@@ -80,6 +80,20 @@ public final class RunningStack implements AutoCloseable {
     /** Brings the embedded Kafka back on the same port with the same data. */
     public void restartKafka() {
         kafka.embeddedBroker().restart();
+    }
+
+    /** Kills a service with SIGKILL (crash tests): nothing of its graceful shutdown runs. */
+    public void killService(String module) {
+        service(module).kill();
+    }
+
+    /** Starts a killed service again, as it was, and waits until it is ready. */
+    public void restartService(String module, Duration readyTimeout) {
+        ServiceProcess restarted = service(module).relaunch();
+        parts.addService(restarted);
+        services.put(restarted.module(), restarted);
+        restarted.awaitReady(java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+                readyTimeout);
     }
 
     public Path workDir() {

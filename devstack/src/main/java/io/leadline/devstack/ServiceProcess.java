@@ -29,21 +29,58 @@ final class ServiceProcess {
     private final int port;
     private final int managementPort;
     private final long launchedAtNanos;
+    /** What it was launched with, for {@link #relaunch()}; null for a migration run. */
+    private final Runnable relauncher;
+    private ServiceProcess relaunched;
 
-    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port, int managementPort) {
+    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port, int managementPort,
+                           Runnable relauncher) {
         this.module = module;
         this.process = process;
         this.logFile = logFile;
         this.port = port;
         this.managementPort = managementPort;
         this.launchedAtNanos = System.nanoTime();
+        this.relauncher = relauncher;
+    }
+
+    private ServiceProcess(ServiceModule module, Process process, Path logFile, int port, int managementPort) {
+        this(module, process, logFile, port, managementPort, null);
     }
 
     static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
                                  Map<String, String> environment, Path logFile, int port, int managementPort) {
-        Process process = start(module, jar, jvmOptions, environment,
+        return launch(module, jar, jvmOptions, environment, logFile, port, managementPort,
                 ProcessBuilder.Redirect.to(logFile.toFile()));
-        return new ServiceProcess(module, process, logFile, port, managementPort);
+    }
+
+    private static ServiceProcess launch(ServiceModule module, Path jar, List<String> jvmOptions,
+                                         Map<String, String> environment, Path logFile, int port,
+                                         int managementPort, ProcessBuilder.Redirect output) {
+        Process process = start(module, jar, jvmOptions, environment, output);
+        ServiceProcess[] self = new ServiceProcess[1];
+        self[0] = new ServiceProcess(module, process, logFile, port, managementPort, () -> self[0].relaunched =
+                launch(module, jar, jvmOptions, environment, logFile, port, managementPort,
+                        ProcessBuilder.Redirect.appendTo(logFile.toFile())));
+        return self[0];
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook runs), as a crashed machine would, and waits for it. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same service started again, with the same ports, options and environment; its log goes on. */
+    ServiceProcess relaunch() {
+        if (relauncher == null) {
+            throw new IllegalStateException(module.directory() + " cannot be relaunched");
+        }
+        relauncher.run();
+        return relaunched;
     }
 
     /**

@@ -29,6 +29,13 @@ final class Stack {
             List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
             jvmOptions.add("-Dleadline.gateway.rate-limit.key-limit=" + KEY_RATE_LIMIT);
             jvmOptions.add("-Dleadline.gateway.rate-limit.window=" + RATE_WINDOW_SECONDS + "s");
+            // webhooks (WebhooksIT): retries within a second, a subscription failing for 8 s pauses (production: 3 days),
+            // a delivery claimed by a killed events-service is claimed again after 6 s
+            jvmOptions.add("-Dleadline.webhooks.initial-backoff=200ms");
+            jvmOptions.add("-Dleadline.webhooks.max-backoff=1s");
+            jvmOptions.add("-Dleadline.webhooks.pause-after=8s");
+            jvmOptions.add("-Dleadline.webhooks.timeout=3s");
+            jvmOptions.add("-Dleadline.webhooks.lease=6s");
             // Generous: five JVMs booting at once on two cores take a while when the machine is busy.
             running = Devstack.start(defaults.withJvmOptions(jvmOptions).withReadyTimeout(Duration.ofMinutes(4)));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "system-tests-stack-stop"));

@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -82,8 +84,78 @@ public class EventRepository implements ExpiringRows {
         });
     }
 
+    /** The ids of {@code ids} already in the log, stored or folded into another event (a Kafka redelivery). */
+    Uni<Set<String>> knownIds(SqlConnection connection, List<String> ids) {
+        return connection.preparedQuery("select id from event where id = any($1::text[])"
+                        + " union all select id from event_merge where id = any($1::text[])")
+                .execute(Tuple.of(ids.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getString(0)));
+                    return known;
+                });
+    }
+
+    /**
+     * The newest stored event of each object, locked until the transaction ends so two consumers never fold into
+     * the same event at once. One statement for the whole poll, one index range per object.
+     */
+    Uni<Map<EventConsolidation.ObjectKey, StoredEvent>> newestOf(SqlConnection connection,
+                                                                  Collection<EventConsolidation.ObjectKey> objects) {
+        String[] organizations = objects.stream().map(EventConsolidation.ObjectKey::organizationId).toArray(String[]::new);
+        String[] objectIds = objects.stream().map(EventConsolidation.ObjectKey::objectId).toArray(String[]::new);
+        return connection.preparedQuery("select e.id, e.organization_id, e.object_type, e.object_id, e.action,"
+                        + " e.lead_id, e.user_id, e.request_id, e.date_created, e.date_updated, e.payload::text"
+                        + " from unnest($1::text[], $2::text[]) as k (organization_id, object_id)"
+                        + " cross join lateral (select * from event x"
+                        + "  where x.organization_id = k.organization_id and x.object_id = k.object_id"
+                        + "  order by x.date_updated desc, x.id desc limit 1 for update) e")
+                .execute(Tuple.of(organizations, objectIds))
+                .map(rows -> {
+                    Map<EventConsolidation.ObjectKey, StoredEvent> newest = new HashMap<>();
+                    for (Row row : rows) {
+                        StoredEvent event = new StoredEvent(row.getString(0), row.getString(1), row.getString(2),
+                                row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                                row.getString(7), row.getOffsetDateTime(8).toInstant(),
+                                row.getOffsetDateTime(9).toInstant(), EventJson.event(row.getString(10)));
+                        newest.put(EventConsolidation.ObjectKey.of(event), event);
+                    }
+                    return newest;
+                });
+    }
+
+    /** Writes the new content of events a consolidation rewrote (they move to their new date_updated). */
+    Uni<Void> rewriteAll(SqlConnection connection, List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("update event e set date_updated = r.date_updated,"
+                        + " payload = cast(r.payload as jsonb)"
+                        + " from unnest($1::text[], $2::timestamptz[], $3::text[]) as r (id, date_updated, payload)"
+                        + " where e.id = r.id")
+                .execute(Tuple.of(events.stream().map(StoredEvent::id).toArray(String[]::new),
+                        events.stream().map(event -> utc(event.dateUpdated())).toArray(OffsetDateTime[]::new),
+                        events.stream().map(event -> event.json().toString()).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Remembers which event holds each folded-in event id. */
+    Uni<Void> recordMerged(SqlConnection connection, Map<String, String> absorbedInto) {
+        if (absorbedInto.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery("insert into event_merge (id, into_id)"
+                        + " select id, into_id from unnest($1::text[], $2::text[]) as m (id, into_id)"
+                        + " on conflict (id) do nothing")
+                .execute(Tuple.of(absorbedInto.keySet().toArray(String[]::new),
+                        absorbedInto.values().toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** An event by its id, or by the id of an update folded into it. */
     public Uni<String> findPayload(String organizationId, String id) {
-        return pool.preparedQuery("select payload::text from event where organization_id = $1 and id = $2")
+        return pool.preparedQuery("select payload::text from event where organization_id = $1"
+                        + " and id = coalesce((select into_id from event_merge where id = $2), $2)")
                 .execute(Tuple.of(organizationId, id))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }

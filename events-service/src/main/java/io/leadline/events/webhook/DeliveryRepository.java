@@ -14,24 +14,28 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** SQL over {@code webhook_delivery} and {@code webhook_attempt}: claims, outcomes, redelivery. */
 @ApplicationScoped
 public class DeliveryRepository implements ExpiringRows {
 
     /**
-     * Claims due deliveries, at most {@code $1} per active subscription and {@code $3} in all, skipping rows another
-     * replica holds ({@code SKIP LOCKED}) and subscriptions this replica already has in flight ({@code $2}). A claim
+     * Claims due deliveries, per active subscription at most {@code $1} less what this replica has in flight for it
+     * ({@code $2} ids, {@code $5} counts), {@code $3} in all, skipping rows another replica holds
+     * ({@code SKIP LOCKED}). So a subscription's slots refill as its attempts finish, never above the limit. A claim
      * pushes the row's next attempt a lease ahead, so the row is not claimable while it is being sent, and is again
      * if this replica dies before recording the outcome.
      */
     private static final String CLAIM = "with due as ("
-            + " select d.id from webhook w cross join lateral ("
+            + " select d.id from webhook w"
+            + " left join unnest($2::text[], $5::int[]) as busy (webhook_id, in_flight) on busy.webhook_id = w.id"
+            + " cross join lateral ("
             + "  select x.id from webhook_delivery x"
             + "  where x.webhook_id = w.id and x.state = 'pending' and x.next_attempt_at <= now()"
-            + "  order by x.next_attempt_at, x.id limit $1 for update of x skip locked) d"
-            + " where w.status = 'active' and not (w.id = any($2::text[]))"
+            + "  order by x.next_attempt_at, x.id limit greatest(0, $1 - coalesce(busy.in_flight, 0))"
+            + "  for update of x skip locked) d"
+            + " where w.status = 'active' and coalesce(busy.in_flight, 0) < $1"
             + " limit $3)"
             + " update webhook_delivery d set next_attempt_at = now() + make_interval(secs => $4),"
             + " attempts = d.attempts + 1"
@@ -43,9 +47,11 @@ public class DeliveryRepository implements ExpiringRows {
     @Inject
     Pool pool;
 
-    Uni<List<DueDelivery>> claim(int perSubscription, Set<String> busySubscriptions, int batch, double leaseSeconds) {
+    Uni<List<DueDelivery>> claim(int perSubscription, Map<String, Integer> inFlight, int batch, double leaseSeconds) {
+        List<String> busy = new ArrayList<>(inFlight.keySet());
+        Integer[] counts = busy.stream().map(id -> inFlight.getOrDefault(id, 0)).toArray(Integer[]::new);
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(perSubscription, busySubscriptions.toArray(String[]::new), batch, leaseSeconds))
+                .execute(Tuple.of(perSubscription, busy.toArray(String[]::new), batch, leaseSeconds, counts))
                 .map(rows -> {
                     List<DueDelivery> claimed = new ArrayList<>();
                     for (Row row : rows) {
@@ -57,16 +63,21 @@ public class DeliveryRepository implements ExpiringRows {
                 });
     }
 
+    /*
+     * Lock order: the subscription's row before its deliveries' rows, in every transaction that writes both (here and
+     * pauseOverBacklog), so two of them never wait for each other.
+     */
+
     /** Records a delivered attempt and clears the subscription's failure clock. */
     Uni<Void> delivered(DueDelivery delivery, AttemptOutcome outcome, Instant at) {
         return pool.withTransaction(connection -> connection.preparedQuery(
+                                "update webhook set failing_since = null where id = $1 and failing_since is not null")
+                        .execute(Tuple.of(delivery.webhookId()))
+                        .chain(() -> connection.preparedQuery(
                                 "update webhook_delivery set state = 'delivered', delivered_at = $2, next_attempt_at = null"
                                         + " where id = $1")
-                        .execute(Tuple.of(delivery.id(), utc(at)))
-                        .chain(() -> insertAttempt(connection, delivery, outcome, at, null))
-                        .chain(() -> connection.preparedQuery(
-                                        "update webhook set failing_since = null where id = $1 and failing_since is not null")
-                                .execute(Tuple.of(delivery.webhookId()))))
+                                .execute(Tuple.of(delivery.id(), utc(at))))
+                        .chain(() -> insertAttempt(connection, delivery, outcome, at, null)))
                 .replaceWithVoid();
     }
 
@@ -77,23 +88,16 @@ public class DeliveryRepository implements ExpiringRows {
      */
     Uni<Boolean> failed(DueDelivery delivery, AttemptOutcome outcome, Instant at, Instant retryAt,
                         double pauseAfterSeconds) {
-        return pool.withTransaction(connection -> connection.preparedQuery(
-                                // a delivery dropped meanwhile (backlog purge) stays dropped
-                                "update webhook_delivery set state = $2, next_attempt_at = $3"
-                                        + " where id = $1 and state = 'pending'")
-                        .execute(Tuple.of(delivery.id(), retryAt == null ? "failed" : "pending",
-                                retryAt == null ? null : utc(retryAt)))
-                        .chain(() -> insertAttempt(connection, delivery, outcome, at, retryAt))
-                        // the right-hand sides see the row as it was: pause when the clock had already run long enough
-                        .chain(() -> connection.preparedQuery("update webhook set"
-                                        + " failing_since = coalesce(failing_since, $2::timestamptz),"
-                                        + " status = case when failing_since < $2::timestamptz - make_interval(secs => $3)"
-                                        + "   then 'paused' else status end,"
-                                        + " doc = case when failing_since < $2::timestamptz - make_interval(secs => $3)"
-                                        + "   then doc || '{\"status\": \"paused\"}'::jsonb else doc end"
-                                        + " where id = $1"
-                                        + " returning status, (failing_since < $2::timestamptz - make_interval(secs => $3))")
-                                .execute(Tuple.of(delivery.webhookId(), utc(at), pauseAfterSeconds)))
+        return pool.withTransaction(connection -> connection.preparedQuery("update webhook set"
+                                // the right-hand sides see the row as it was: pause when the clock had already run long enough
+                                + " failing_since = coalesce(failing_since, $2::timestamptz),"
+                                + " status = case when failing_since < $2::timestamptz - make_interval(secs => $3)"
+                                + "   then 'paused' else status end,"
+                                + " doc = case when failing_since < $2::timestamptz - make_interval(secs => $3)"
+                                + "   then doc || '{\"status\": \"paused\"}'::jsonb else doc end"
+                                + " where id = $1"
+                                + " returning status, (failing_since < $2::timestamptz - make_interval(secs => $3))")
+                        .execute(Tuple.of(delivery.webhookId(), utc(at), pauseAfterSeconds))
                         .map(rows -> {
                             var iterator = rows.iterator();
                             if (!iterator.hasNext()) {
@@ -102,6 +106,13 @@ public class DeliveryRepository implements ExpiringRows {
                             Row row = iterator.next();
                             return Webhook.PAUSED.equals(row.getString(0)) && Boolean.TRUE.equals(row.getBoolean(1));
                         })
+                        .call(() -> connection.preparedQuery(
+                                        // a delivery dropped meanwhile (backlog purge) stays dropped
+                                        "update webhook_delivery set state = $2, next_attempt_at = $3"
+                                                + " where id = $1 and state = 'pending'")
+                                .execute(Tuple.of(delivery.id(), retryAt == null ? "failed" : "pending",
+                                        retryAt == null ? null : utc(retryAt))))
+                        .call(() -> insertAttempt(connection, delivery, outcome, at, retryAt))
                         .call(paused -> paused
                                 ? connection.preparedQuery("select cast(pg_notify($1, $2) as text)")
                                         .execute(Tuple.of(SubscriptionCache.CHANNEL, delivery.organizationId()))

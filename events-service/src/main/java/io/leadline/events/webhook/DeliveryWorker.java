@@ -13,15 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends due deliveries. One claim at a time per replica: woken after each stored batch and every
- * {@code poll-interval}; a subscription with deliveries in flight here is left out of the next claim, so each gets
- * at most {@code concurrency-per-subscription} at once and one slow receiver never holds up another. 2xx is done;
+ * Sends due deliveries. One claim at a time per replica: woken after each stored batch, each finished attempt and
+ * every {@code poll-interval}; a claim takes for each subscription only the slots its deliveries in flight here leave
+ * free, so each gets at most {@code concurrency-per-subscription} at once and one slow receiver never holds up
+ * another. 2xx is done;
  * anything else (status, timeout, refused address) is retried with exponential backoff and jitter, capped at
  * {@code max-backoff}, until {@code retry-window} after the event; a subscription failing for {@code pause-after}
  * is paused.
@@ -91,7 +91,7 @@ public class DeliveryWorker {
             return;
         }
         wokenWhileClaiming.set(false);
-        deliveries.claim(config.concurrencyPerSubscription(), Set.copyOf(inFlight.keySet()), config.claimBatch(),
+        deliveries.claim(config.concurrencyPerSubscription(), Map.copyOf(inFlight), config.claimBatch(),
                         config.lease().toMillis() / 1000.0)
                 .subscribe().with(claimed -> {
                     claimed.forEach(this::attempt);

@@ -1,6 +1,7 @@
 package io.leadline.events.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.events.eventlog.EventFixtures;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.testing.EventContracts;
 import io.leadline.platform.testing.InternalTokens;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 
 import static io.restassured.RestAssured.given;
@@ -91,6 +93,11 @@ final class WebhookApi {
         data.put("display_name", displayName);
         data.put("name", displayName);
         return event;
+    }
+
+    /** crm-core's lead.updated contract: {@code leadId}'s {@code field} changed from {@code before} at {@code at}. */
+    ObjectNode leadUpdated(String leadId, Instant at, String field, String before, String name) {
+        return EventFixtures.leadUpdated(organizationId, leadId, userId, at, name, Map.of(field, before));
     }
 
     static void publish(ObjectNode... events) {

@@ -253,6 +253,35 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void updatesFoldedBeforeTheirDeliveryGoOutAsOneEventAndAFoldAfterItIsAnEventOfItsOwn() {
+        try (Receiver receiver = new Receiver()) {
+            WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
+            api.subscribe(receiver.url(), "[{\"object_type\": \"lead\", \"action\": \"updated\"}]")
+                    .then().statusCode(201);
+            String lead = io.leadline.platform.id.Ids.longId("lead");
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            ObjectNode first = api.leadUpdated(lead, at, "name", "A", "B");
+            ObjectNode second = api.leadUpdated(lead, at.plusMillis(500), "description", "Old", "B");
+            // updates wait for the consolidation window (5 s) before delivery: both are in by then
+            WebhookApi.publish(first, second);
+
+            await().atMost(DELIVERY).until(() -> receiver.received().size() == 1);
+            JsonObject delivered = receiver.received().get(0).json().getJsonObject("event");
+            assertEquals(id(first), delivered.getString("id"));
+            assertEquals(List.of("name", "description"), delivered.getJsonArray("changed_fields").getList());
+            assertEquals(second.get("date_updated").asText(), delivered.getString("date_updated"));
+
+            // within the window by its time, but the event already went out: it is not rewritten under the receiver
+            ObjectNode third = api.leadUpdated(lead, at.plusSeconds(1), "url", "https://old.example", "B");
+            WebhookApi.publish(third);
+            await().atMost(DELIVERY).until(() -> receiver.received().size() == 2);
+            assertEquals(id(third), receiver.received().get(1).eventId());
+            api.request().get("/api/v1/event/" + id(first) + "/").then()
+                    .body("changed_fields", equalTo(List.of("name", "description")));
+        }
+    }
+
     private static Set<String> receivedEventIds(Receiver receiver) {
         return receiver.received().stream().map(Receiver.Received::eventId).collect(Collectors.toSet());
     }
