@@ -28,7 +28,7 @@ public class CustomField extends Audited {
     @Column(name = "organization_id", nullable = false)
     public String organizationId;
 
-    /** lead, contact, opportunity, activity or shared. */
+    /** lead, contact, opportunity, activity, shared or custom_object_type. */
     @Column(nullable = false)
     public String owner;
 
@@ -57,6 +57,9 @@ public class CustomField extends Audited {
 
     @Column(name = "custom_activity_type_id")
     public String customActivityTypeId;
+
+    @Column(name = "custom_object_type_id")
+    public String customObjectTypeId;
 
     @Column(name = "referenced_custom_type_id")
     public String referencedCustomTypeId;

@@ -24,6 +24,9 @@ public final class CustomFieldJson {
         if (CustomFieldOwner.ACTIVITY.equals(field.owner)) {
             json.put("custom_activity_type_id", field.customActivityTypeId);
         }
+        if (CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(field.owner)) {
+            json.put("custom_object_type_id", field.customObjectTypeId);
+        }
         json.put("referenced_custom_type_id", field.referencedCustomTypeId);
         json.put("back_reference_is_visible", field.backReferenceIsVisible);
         json.put("created_by", field.createdBy);

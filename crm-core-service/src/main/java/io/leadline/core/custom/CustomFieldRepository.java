@@ -52,10 +52,12 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
     /** Whether another field of the owner (of the same custom activity type) already has the name, ignoring case. */
     public Uni<Boolean> nameTaken(CustomField field, String name) {
         return count("organizationId = :org and owner = :owner and lower(name) = lower(:name) and id <> :id"
-                        + " and coalesce(customActivityTypeId, '') = :activityType",
+                        + " and coalesce(customActivityTypeId, '') = :activityType"
+                        + " and coalesce(customObjectTypeId, '') = :objectType",
                 Parameters.with("org", field.organizationId).and("owner", field.owner).and("name", name)
                         .and("id", field.id)
-                        .and("activityType", field.customActivityTypeId == null ? "" : field.customActivityTypeId))
+                        .and("activityType", field.customActivityTypeId == null ? "" : field.customActivityTypeId)
+                        .and("objectType", field.customObjectTypeId == null ? "" : field.customObjectTypeId))
                 .map(count -> count > 0);
     }
 
@@ -71,6 +73,39 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 .setParameter("key", CustomValues.PREFIX + fieldId)
                 .setParameter("org", organizationId)
                 .executeUpdate());
+    }
+
+    /** The fields of one custom object type in their schema order: what its objects' values are checked against. */
+    public Uni<List<CustomField>> ofCustomObjectType(String organizationId, String typeId) {
+        return list("organizationId = :org and owner = :owner and customObjectTypeId = :type order by position, id",
+                Parameters.with("org", organizationId).and("owner", CustomFieldOwner.CUSTOM_OBJECT_TYPE)
+                        .and("type", typeId));
+    }
+
+    /**
+     * Whether the organization has the custom object type. Types belong to the {@code customobject} package, which
+     * builds on this one, so the definitions ask its table directly instead of importing it.
+     */
+    public Uni<Boolean> customObjectTypeExists(String organizationId, String typeId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from custom_object_type where organization_id = :org and id = :id", Long.class)
+                .setParameter("org", organizationId)
+                .setParameter("id", typeId)
+                .getSingleResult())
+                .map(count -> count > 0);
+    }
+
+    /** Which of the ids are custom objects of the type on the lead (values of custom_object fields must be). */
+    public Uni<List<String>> customObjectsOfLead(String organizationId, String leadId, String typeId,
+                                                 Collection<String> ids) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from custom_object where organization_id = :org and lead_id = :lead"
+                                + " and custom_object_type_id = :type and id in (:ids)", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("lead", leadId)
+                .setParameter("type", typeId)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList());
     }
 
     /** Which of the ids are contacts of the lead (values of contact fields must be). */

@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code /custom_field_schema/<lead|contact|opportunity>/}: every field of the object type in the organization's
- * order, {@code {"fields": [field, …]}}; PUT reorders. Activity and custom object schemas come with those types.
+ * order, {@code {"fields": [field, …]}}; PUT reorders. {@code /custom_field_schema/custom_object/<type id>/}: the
+ * fields of one custom object type. Activity schemas come with custom activity types.
  */
 @Path("/api/v1/custom_field_schema/{owner}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +31,13 @@ public class CustomFieldSchemaResource {
     private static final String SCHEMA = "select jsonb_build_object('fields', coalesce(jsonb_agg(cf.doc"
             + " order by cf.position, cf.id), '[]'::jsonb))::text from custom_field cf"
             + " where cf.organization_id = $1 and cf.owner = $2";
+
+    private static final String OBJECT_TYPE_SCHEMA = "select jsonb_build_object('fields', coalesce(jsonb_agg(cf.doc"
+            + " order by cf.position, cf.id), '[]'::jsonb))::text from custom_object_type t"
+            + " left join custom_field cf on cf.organization_id = t.organization_id"
+            + " and cf.owner = 'custom_object_type' and cf.custom_object_type_id = t.id"
+            + " where t.organization_id = $1 and t.id = $2 group by t.id";
+    private static final String CUSTOM_OBJECT = "custom_object";
 
     @Inject
     CallerContext callerContext;
@@ -62,5 +70,37 @@ public class CustomFieldSchemaResource {
         requireSchemaOwner(owner);
         Caller caller = callerContext.current();
         return fields.reorder(caller, owner, CustomFieldSchemaInput.of(body));
+    }
+
+    /** A custom object type's schema; an unknown type (or another organization's) is a 404. */
+    @GET
+    @Path("{typeId}")
+    public Uni<String> getOfType(@PathParam("owner") String owner, @PathParam("typeId") String typeId) {
+        requireCustomObject(owner);
+        Caller caller = callerContext.current();
+        SqlParameters parameters = new SqlParameters();
+        parameters.bind(caller.organizationId());
+        parameters.bind(typeId);
+        return reads.execute(new ReadStatement(OBJECT_TYPE_SCHEMA, parameters)).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                throw CloseException.notFound();
+            }
+            return rows.iterator().next().getString(0);
+        });
+    }
+
+    @PUT
+    @Path("{typeId}")
+    public Uni<ObjectNode> reorderOfType(@PathParam("owner") String owner, @PathParam("typeId") String typeId,
+                                         JsonNode body) {
+        requireCustomObject(owner);
+        Caller caller = callerContext.current();
+        return fields.reorderObjectType(caller, typeId, CustomFieldSchemaInput.of(body));
+    }
+
+    private static void requireCustomObject(String owner) {
+        if (!CUSTOM_OBJECT.equals(owner)) {
+            throw CloseException.notFound();
+        }
     }
 }

@@ -1,0 +1,101 @@
+package io.leadline.core.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.TestOrganizations;
+import io.leadline.platform.testing.EventContracts;
+import io.leadline.platform.testing.ServiceTestProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Events of custom object types, their fields and custom objects, compared with their fixtures. */
+@QuarkusTest
+@TestProfile(ServiceTestProfile.class)
+class CustomObjectEventsTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void typesFieldsAndObjectsRecordTheirChanges() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String type = write(org, "custom_object_type", "created", null, request -> request
+                .body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\", \"description\": \"A car on the lease\","
+                        + " \"editable_with_roles\": [\"admin\"]}")
+                .post("/api/v1/custom_object_type/").then().statusCode(201).extract().path("id"));
+        write(org, "custom_object_type", "updated", null, request -> request.body("{\"name\": \"Car\"}")
+                .put("/api/v1/custom_object_type/" + type + "/").then().statusCode(200).extract().path("id"));
+
+        String field = write(org, "custom_fields.custom_object", "created", null, request -> request
+                .body("{\"name\": \"Size\", \"type\": \"choices\", \"choices\": [\"Small\", \"Large\"],"
+                        + " \"custom_object_type_id\": \"" + type + "\"}")
+                .post("/api/v1/custom_field/custom_object_type/").then().statusCode(201).extract().path("id"));
+        write(org, "custom_fields.custom_object", "updated", null, request -> request.body("{\"name\": \"Company size\"}")
+                .put("/api/v1/custom_field/custom_object_type/" + field + "/").then().statusCode(200).extract().path("id"));
+
+        String lead = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().extract().path("id");
+        String object = write(org, "custom_object", "created", lead, request -> request
+                .body(Map.of("custom_object_type_id", type, "lead_id", lead, "name", "Truck 1", "custom." + field, "Small"))
+                .post("/api/v1/custom_object/").then().statusCode(201).extract().path("id"));
+        write(org, "custom_object", "updated", lead, request -> request.body("{\"name\": \"Truck 2\"}")
+                .put("/api/v1/custom_object/" + object + "/").then().statusCode(200).extract().path("id"));
+        write(org, "custom_object", "deleted", lead, request -> {
+            request.delete("/api/v1/custom_object/" + object + "/").then().statusCode(204);
+            return object;
+        });
+        write(org, "custom_fields.custom_object", "deleted", null, request -> {
+            request.delete("/api/v1/custom_field/custom_object_type/" + field + "/").then().statusCode(204);
+            return field;
+        });
+        write(org, "custom_object_type", "deleted", null, request -> {
+            request.delete("/api/v1/custom_object_type/" + type + "/").then().statusCode(204);
+            return type;
+        });
+    }
+
+    @Test
+    void aLeadsDeletionDeletesItsObjectsFirst() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String type = org.request().body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\"}")
+                .post("/api/v1/custom_object_type/").then().statusCode(201).extract().path("id");
+        String lead = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().extract().path("id");
+        String object = org.request().body(Map.of("custom_object_type_id", type, "lead_id", lead, "name", "Truck 1"))
+                .post("/api/v1/custom_object/").then().statusCode(201).extract().path("id");
+        String delete = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", delete).delete("/api/v1/lead/" + lead + "/").then().statusCode(200);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, delete, 2);
+        assertEquals("custom_object", events.get(0).get("object_type").asText());
+        assertEquals(object, events.get(0).get("object_id").asText());
+        assertEquals("deleted", events.get(0).get("action").asText());
+        assertEquals("lead", events.get(1).get("object_type").asText());
+    }
+
+    /** Runs the write under a fresh request id; its one event must match the fixture. Answers the written id. */
+    private String write(TestOrganizations org, String objectType, String action, String leadId,
+                         Function<RequestSpecification, String> request) {
+        String requestId = RelayedEvents.newRequestId();
+        String id = request.apply(org.request().header("X-Request-Id", requestId));
+        JsonNode event = RelayedEvents.ofRequest(connector, requestId, 1).get(0);
+        assertEquals(objectType, event.get("object_type").asText());
+        assertEquals(action, event.get("action").asText());
+        assertEquals(id, event.get("object_id").asText());
+        assertEquals(leadId, event.get("lead_id").isNull() ? null : event.get("lead_id").asText());
+        assertEquals(org.organizationId(), event.get("organization_id").asText());
+        String type = objectType + "." + action;
+        List<String> differences = EventContracts.differences(EventContracts.fixture(type), event);
+        assertTrue(differences.isEmpty(), () -> type + " differs from its fixture: " + differences);
+        return id;
+    }
+}
