@@ -11,6 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A custom field definition: what values of one key {@code custom.cf_…} on one kind of object (its owner) may be.
@@ -67,6 +68,11 @@ public class CustomField extends Audited {
     @Column(name = "back_reference_is_visible", nullable = false)
     public boolean backReferenceIsVisible;
 
+    /** A shared field's uses ({@link Association}s), stored under "items". */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "associations", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> associationsColumn = Map.of(ITEMS, List.of());
+
     /** Its place in the owner's schema ({@code /custom_field_schema/<owner>/}); new fields go last. */
     @Column(nullable = false)
     public int position;
@@ -93,6 +99,41 @@ public class CustomField extends Audited {
 
     public void setEditableWithRoles(List<String> roles) {
         rolesColumn = Map.of(ITEMS, List.copyOf(roles));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Association> associations() {
+        Object items = associationsColumn == null ? null : associationsColumn.get(ITEMS);
+        return items == null ? List.of()
+                : ((List<Map<String, Object>>) items).stream().map(Association::fromStored).toList();
+    }
+
+    void setAssociations(List<Association> associations) {
+        associationsColumn = Map.of(ITEMS, associations.stream().map(Association::toStored).toList());
+    }
+
+    Optional<Association> association(FieldScope scope) {
+        return associations().stream().filter(association -> association.scope().equals(scope)).findFirst();
+    }
+
+    /** Who may set its values in the scope: a shared field's association says, others their own setting. */
+    List<String> rolesIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::editableWithRoles).orElse(List.of())
+                : editableWithRoles();
+    }
+
+    /** Whether a value is required in the scope (per association for shared fields). */
+    boolean requiredIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::required).orElse(false) : required;
+    }
+
+    /** Its place in the scope's schema (per association for shared fields). */
+    int positionIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::position).orElse(position) : position;
+    }
+
+    boolean isShared() {
+        return CustomFieldOwner.SHARED.equals(owner);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,19 @@ public final class CustomFieldOwner {
     private CustomFieldOwner() {
     }
 
+    /**
+     * The tables holding values of the owner's fields (activity values live in activities-service); shared fields'
+     * values may be anywhere their associations allow.
+     */
+    static List<String> tablesOfValues(String owner) {
+        return switch (owner) {
+            case LEAD, CONTACT, OPPORTUNITY -> List.of(owner);
+            case CUSTOM_OBJECT_TYPE -> List.of("custom_object");
+            case SHARED -> List.of(LEAD, CONTACT, OPPORTUNITY, "custom_object");
+            default -> List.of();
+        };
+    }
+
     /** Close names the events of custom object fields {@code custom_fields.custom_object} (NOTES §7). */
     static String eventObjectType(String owner) {
         return "custom_fields." + (CUSTOM_OBJECT_TYPE.equals(owner) ? "custom_object" : owner);

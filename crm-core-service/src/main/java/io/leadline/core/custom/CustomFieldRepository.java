@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 @ApplicationScoped
@@ -16,10 +17,28 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 Parameters.with("id", id).and("org", organizationId).and("owner", owner)).firstResult();
     }
 
-    /** Every field of one owner: what a write of such an object checks its values against (one query). */
-    public Uni<List<CustomField>> ofOwner(String organizationId, String owner) {
-        return list("organizationId = :org and owner = :owner",
-                Parameters.with("org", organizationId).and("owner", owner));
+    /**
+     * The fields of a scope in its schema order: the owner's own (of the scope's parent type) and the shared fields
+     * associated with it. What a write of such an object checks its values against (one query).
+     */
+    public Uni<List<CustomField>> ofScope(String organizationId, FieldScope scope) {
+        // The ids by SQL (jsonb containment has no HQL form), then the entities (a native entity query would read
+        // the stored document, which the entity never reads back).
+        return getSession().chain(session -> session.createNativeQuery("select cf.id from custom_field cf"
+                                + " where cf.organization_id = :org and ((cf.owner = :owner"
+                                + " and coalesce(cf.custom_activity_type_id, cf.custom_object_type_id, '') = :parent)"
+                                + " or (cf.owner = 'shared' and cf.associations -> 'items' @> jsonb_build_array("
+                                + "jsonb_build_object('object_type', cast(:type as text), 'parent_id', cast(:parent as text)))))",
+                        String.class)
+                .setParameter("org", organizationId)
+                .setParameter("owner", scope.owner())
+                .setParameter("type", scope.objectType())
+                .setParameter("parent", scope.parentId())
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<CustomField>of())
+                        : list("organizationId = ?1 and id in ?2", organizationId, ids))
+                .map(found -> found.stream().sorted(Comparator.<CustomField>comparingInt(field -> field.positionIn(scope))
+                        .thenComparing(field -> field.id)).toList());
     }
 
     /**
@@ -31,12 +50,6 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:key))", Integer.class)
                 .setParameter("key", "custom_field:" + organizationId + ":" + owner)
                 .getSingleResult()).replaceWithVoid();
-    }
-
-    /** The owner's fields in their schema order. */
-    public Uni<List<CustomField>> ofOwnerInOrder(String organizationId, String owner) {
-        return list("organizationId = :org and owner = :owner order by position, id",
-                Parameters.with("org", organizationId).and("owner", owner));
     }
 
     /** The position after the owner's last field. */
@@ -66,13 +79,27 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
      * documents too, so reads agree at once). Answers the number of objects changed.
      */
     public Uni<Integer> removeValues(String organizationId, String table, String fieldId) {
+        return removeValues(organizationId, table, fieldId, null);
+    }
+
+    /**
+     * {@link #removeValues(String, String, String)} on the objects of one custom object type only (a shared field
+     * leaving that type keeps its values on the others).
+     */
+    public Uni<Integer> removeValues(String organizationId, String table, String fieldId, String customObjectTypeId) {
         String sql = "update " + table + " set custom = custom - :field, doc = doc - :key"
-                + " where organization_id = :org and jsonb_exists(custom, :field)";
-        return getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter("field", fieldId)
-                .setParameter("key", CustomValues.PREFIX + fieldId)
-                .setParameter("org", organizationId)
-                .executeUpdate());
+                + " where organization_id = :org and jsonb_exists(custom, :field)"
+                + (customObjectTypeId == null ? "" : " and custom_object_type_id = :type");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql)
+                    .setParameter("field", fieldId)
+                    .setParameter("key", CustomValues.PREFIX + fieldId)
+                    .setParameter("org", organizationId);
+            if (customObjectTypeId != null) {
+                query.setParameter("type", customObjectTypeId);
+            }
+            return query.executeUpdate();
+        });
     }
 
     /** The fields of one custom object type in their schema order: what its objects' values are checked against. */

@@ -28,15 +28,20 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomFieldSchemaResource {
 
-    private static final String SCHEMA = "select jsonb_build_object('fields', coalesce(jsonb_agg(cf.doc"
-            + " order by cf.position, cf.id), '[]'::jsonb))::text from custom_field cf"
-            + " where cf.organization_id = $1 and cf.owner = $2";
-
-    private static final String OBJECT_TYPE_SCHEMA = "select jsonb_build_object('fields', coalesce(jsonb_agg(cf.doc"
-            + " order by cf.position, cf.id), '[]'::jsonb))::text from custom_object_type t"
-            + " left join custom_field cf on cf.organization_id = t.organization_id"
-            + " and cf.owner = 'custom_object_type' and cf.custom_object_type_id = t.id"
-            + " where t.organization_id = $1 and t.id = $2 group by t.id";
+    /**
+     * A scope's fields ($1 organization, $2 owner, $3 association object_type, $4 parent type id or ''): the owner's
+     * own and the associated shared fields, ordered by their own or their association's position.
+     */
+    private static final String SCHEMA = "select jsonb_build_object('fields', coalesce(jsonb_agg(cf.doc order by"
+            + " coalesce((select (a ->> 'position')::int from jsonb_array_elements(cf.associations -> 'items') a"
+            + " where a ->> 'object_type' = $3 and a ->> 'parent_id' = $4), cf.position), cf.id), '[]'::jsonb))::text"
+            + " from custom_field cf where cf.organization_id = $1 and ((cf.owner = $2"
+            + " and coalesce(cf.custom_activity_type_id, cf.custom_object_type_id, '') = $4) or (cf.owner = 'shared'"
+            + " and cf.associations -> 'items' @> jsonb_build_array(jsonb_build_object('object_type', $3::text,"
+            + " 'parent_id', $4::text))))";
+    /** A custom object type's schema, null when the organization has no such type. */
+    private static final String OBJECT_TYPE_SCHEMA = "select case when exists (select 1 from custom_object_type t"
+            + " where t.organization_id = $1 and t.id = $4) then (" + SCHEMA + ") end";
     private static final String CUSTOM_OBJECT = "custom_object";
 
     @Inject
@@ -58,11 +63,7 @@ public class CustomFieldSchemaResource {
     @GET
     public Uni<String> get(@PathParam("owner") String owner) {
         requireSchemaOwner(owner);
-        Caller caller = callerContext.current();
-        SqlParameters parameters = new SqlParameters();
-        parameters.bind(caller.organizationId());
-        parameters.bind(owner);
-        return reads.execute(new ReadStatement(SCHEMA, parameters)).map(rows -> rows.iterator().next().getString(0));
+        return schema(SCHEMA, FieldScope.of(owner));
     }
 
     @PUT
@@ -77,15 +78,22 @@ public class CustomFieldSchemaResource {
     @Path("{typeId}")
     public Uni<String> getOfType(@PathParam("owner") String owner, @PathParam("typeId") String typeId) {
         requireCustomObject(owner);
+        return schema(OBJECT_TYPE_SCHEMA, FieldScope.customObjectType(typeId));
+    }
+
+    private Uni<String> schema(String sql, FieldScope scope) {
         Caller caller = callerContext.current();
         SqlParameters parameters = new SqlParameters();
         parameters.bind(caller.organizationId());
-        parameters.bind(typeId);
-        return reads.execute(new ReadStatement(OBJECT_TYPE_SCHEMA, parameters)).map(rows -> {
-            if (!rows.iterator().hasNext()) {
+        parameters.bind(scope.owner());
+        parameters.bind(scope.objectType());
+        parameters.bind(scope.parentId());
+        return reads.execute(new ReadStatement(sql, parameters)).map(rows -> {
+            String schema = rows.iterator().next().getString(0);
+            if (schema == null) {
                 throw CloseException.notFound();
             }
-            return rows.iterator().next().getString(0);
+            return schema;
         });
     }
 

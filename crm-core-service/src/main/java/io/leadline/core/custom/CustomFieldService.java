@@ -119,11 +119,10 @@ public class CustomFieldService {
     public Uni<Void> delete(Caller caller, String owner, String id) {
         requireAdmin(caller);
         return get(caller, owner, id).chain(field -> {
-            String table = CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(owner) ? "custom_object" : owner;
-            Uni<Integer> removed = CustomFieldOwner.OF_CORE_OBJECTS.contains(owner)
-                    || CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(owner)
-                    ? fields.removeValues(caller.organizationId(), table, field.id)
-                    : Uni.createFrom().item(0);
+            Uni<Void> removed = Uni.createFrom().voidItem();
+            for (String table : CustomFieldOwner.tablesOfValues(owner)) {
+                removed = removed.chain(() -> fields.removeValues(caller.organizationId(), table, field.id)).replaceWithVoid();
+            }
             return removed.chain(() -> fields.delete(field))
                     .chain(() -> outbox.append(deleted(caller, field)));
         });
@@ -181,7 +180,8 @@ public class CustomFieldService {
     public Uni<ObjectNode> reorder(Caller caller, String owner, CustomFieldSchemaInput input) {
         requireAdmin(caller);
         input.body.throwIfInvalid();
-        return fields.ofOwnerInOrder(caller.organizationId(), owner).map(current -> reorder(owner, current, input));
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope).map(current -> reorder(scope, current, input));
     }
 
     /** The schema of a custom object type ({@code /custom_field_schema/custom_object/<id>/}) reordered likewise. */
@@ -190,18 +190,19 @@ public class CustomFieldService {
         requireAdmin(caller);
         input.body.throwIfInvalid();
         return fields.customObjectTypeExists(caller.organizationId(), typeId)
-                .chain(exists -> exists ? fields.ofCustomObjectType(caller.organizationId(), typeId)
+                .chain(exists -> exists ? fields.ofScope(caller.organizationId(), FieldScope.customObjectType(typeId))
                         : Uni.createFrom().failure(CloseException.notFound()))
-                .map(current -> reorder("custom object", current, input));
+                .map(current -> reorder(FieldScope.customObjectType(typeId), current, input));
     }
 
-    private static ObjectNode reorder(String owner, List<CustomField> current, CustomFieldSchemaInput input) {
+    /** Positions are the fields' own, or for shared fields their association's with the scope. */
+    private static ObjectNode reorder(FieldScope scope, List<CustomField> current, CustomFieldSchemaInput input) {
         Map<String, CustomField> byId = new LinkedHashMap<>();
         current.forEach(field -> byId.put(field.id, field));
         for (int i = 0; i < input.ids.size(); i++) {
             if (!byId.containsKey(input.ids.get(i))) {
                 input.body.fail(CustomFieldSchemaInput.FIELDS + "." + i + ".id",
-                        "Unknown " + owner + " custom field: " + input.ids.get(i) + ".");
+                        "Unknown custom field of " + scope.path() + ": " + input.ids.get(i) + ".");
             }
         }
         input.body.throwIfInvalid();
@@ -211,8 +212,16 @@ public class CustomFieldService {
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         ArrayNode list = schema.putArray(CustomFieldSchemaInput.FIELDS);
         for (int i = 0; i < ordered.size(); i++) {
-            ordered.get(i).position = i + 1;
-            list.add(CustomFieldJson.toJson(ordered.get(i)));
+            CustomField field = ordered.get(i);
+            if (field.isShared()) {
+                int position = i + 1;
+                field.setAssociations(field.associations().stream().map(association -> association.scope().equals(scope)
+                        ? association.with(association.required(), association.editableWithRoles(), position)
+                        : association).toList());
+            } else {
+                field.position = i + 1;
+            }
+            list.add(CustomFieldJson.toJson(field));
         }
         return schema;
     }
@@ -234,7 +243,7 @@ public class CustomFieldService {
     }
 
     /** Custom fields shape every object of the organization, so only admins may change them (as Close's admins). */
-    private static void requireAdmin(Caller caller) {
+    static void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
             throw CloseException.forbidden("Only organization admins can change custom fields.");
         }

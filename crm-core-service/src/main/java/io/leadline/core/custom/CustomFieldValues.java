@@ -45,8 +45,9 @@ public class CustomFieldValues {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(stored);
         }
-        return fields.ofOwner(caller.organizationId(), owner)
-                .chain(definitions -> applyWith(caller, owner, definitions, leadId, stored, changes, body));
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope)
+                .chain(definitions -> applyWith(caller, scope, definitions, leadId, stored, changes, body, false));
     }
 
     /**
@@ -60,12 +61,13 @@ public class CustomFieldValues {
             changes.forEach(ignored -> results.add(Map.of()));
             return Uni.createFrom().item(results);
         }
-        return fields.ofOwner(caller.organizationId(), owner).chain(definitions -> {
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope).chain(definitions -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (int i = 0; i < changes.size(); i++) {
                 int index = i;
-                all = all.chain(() -> applyWith(caller, owner, definitions, null, Map.of(), changes.get(index),
-                        bodies.get(index)).invoke(results::add).replaceWithVoid());
+                all = all.chain(() -> applyWith(caller, scope, definitions, null, Map.of(), changes.get(index),
+                        bodies.get(index), false).invoke(results::add).replaceWithVoid());
             }
             return all.replaceWith(results);
         });
@@ -79,18 +81,12 @@ public class CustomFieldValues {
     public Uni<Map<String, Object>> applyToCustomObject(Caller caller, String typeId, String leadId,
                                                         Map<String, Object> stored, List<Change> changes,
                                                         RequestBody body) {
-        return fields.ofCustomObjectType(caller.organizationId(), typeId)
-                .chain(definitions -> applyWith(caller, "custom object of this type", definitions, leadId, stored,
-                        changes, body, true));
+        FieldScope scope = FieldScope.customObjectType(typeId);
+        return fields.ofScope(caller.organizationId(), scope)
+                .chain(definitions -> applyWith(caller, scope, definitions, leadId, stored, changes, body, true));
     }
 
-    private Uni<Map<String, Object>> applyWith(Caller caller, String owner, List<CustomField> definitions,
-                                               String leadId, Map<String, Object> stored, List<Change> changes,
-                                               RequestBody body) {
-        return applyWith(caller, owner, definitions, leadId, stored, changes, body, false);
-    }
-
-    private Uni<Map<String, Object>> applyWith(Caller caller, String owner, List<CustomField> definitions,
+    private Uni<Map<String, Object>> applyWith(Caller caller, FieldScope scope, List<CustomField> definitions,
                                                String leadId, Map<String, Object> stored, List<Change> changes,
                                                RequestBody body, boolean enforceRequired) {
         Map<String, CustomField> byId = definitions.stream()
@@ -100,13 +96,13 @@ public class CustomFieldValues {
         for (Change change : changes) {
             CustomField field = byId.get(change.fieldId());
             if (field == null) {
-                body.fail(change.key(), "Unknown custom field for a " + owner + ": " + change.fieldId() + ".");
-            } else if (mayEdit(caller, field, change, body)) {
+                body.fail(change.key(), "Unknown custom field for " + scope.path() + ": " + change.fieldId() + ".");
+            } else if (mayEdit(caller, field.rolesIn(scope), change, body)) {
                 references.add(field, applyOne(field, change, values, body), change.key());
             }
         }
         if (enforceRequired) {
-            definitions.stream().filter(field -> field.required && !values.containsKey(field.id))
+            definitions.stream().filter(field -> field.requiredIn(scope) && !values.containsKey(field.id))
                     .forEach(field -> body.fail(CustomValues.PREFIX + field.id, RequestBody.REQUIRED));
         }
         return checkContacts(caller, leadId, references.contacts, body)
@@ -133,8 +129,7 @@ public class CustomFieldValues {
     }
 
     /** Fields limited to some roles take values only from those roles (and admins). */
-    private static boolean mayEdit(Caller caller, CustomField field, Change change, RequestBody body) {
-        List<String> roles = field.editableWithRoles();
+    private static boolean mayEdit(Caller caller, List<String> roles, Change change, RequestBody body) {
         if (roles.isEmpty() || caller.isAdmin() || roles.contains(caller.role())) {
             return true;
         }

@@ -66,6 +66,29 @@ class CustomObjectEventsTest {
     }
 
     @Test
+    void anAssociationIsAChangeOfItsSharedField() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String type = org.request().body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\"}")
+                .post("/api/v1/custom_object_type/").then().statusCode(201).extract().path("id");
+        String field = org.request().body("{\"name\": \"Size\", \"type\": \"text\"}")
+                .post("/api/v1/custom_field/shared/").then().statusCode(200).extract().path("id");
+        String requestId = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", requestId)
+                .body("{\"object_type\": \"custom_object_type\", \"custom_object_type_id\": \"" + type + "\"}")
+                .post("/api/v1/custom_field/shared/" + field + "/association/").then().statusCode(201);
+        JsonNode event = RelayedEvents.ofRequest(connector, requestId, 1).get(0);
+        assertEquals("custom_fields.shared", event.get("object_type").asText());
+        assertEquals("updated", event.get("action").asText());
+        assertEquals("[\"associations\",\"date_updated\"]", event.get("changed_fields").toString());
+        assertEquals(0, event.at("/previous_data/associations").size());
+        // The fixture shows a rename; the data's shape is the same for every update.
+        List<String> differences = EventContracts.differences(
+                EventContracts.fixture("custom_fields.shared.updated").get("data"), event.get("data"));
+        assertTrue(differences.isEmpty(), () -> "custom_fields.shared data differs from its fixture: " + differences);
+        assertEquals(type, event.at("/data/associations/0/custom_object_type_id").asText());
+    }
+
+    @Test
     void aLeadsDeletionDeletesItsObjectsFirst() {
         TestOrganizations org = TestOrganizations.provisioned();
         String type = org.request().body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\"}")
