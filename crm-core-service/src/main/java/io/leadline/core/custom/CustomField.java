@@ -1,6 +1,7 @@
 package io.leadline.core.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.JsonColumnLists;
 import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,8 +21,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "custom_field")
 public class CustomField extends Audited {
-
-    private static final String ITEMS = "items";
 
     @Id
     public String id;
@@ -47,11 +46,11 @@ public class CustomField extends Audited {
     // Hibernate Reactive reads jsonb only into an object, so lists are kept under "items".
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "choices", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> choicesColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> choicesColumn = JsonColumnLists.wrapValues(List.of());
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "editable_with_roles", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> rolesColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> rolesColumn = JsonColumnLists.wrapValues(List.of());
 
     @Column(nullable = false)
     public boolean required;
@@ -71,7 +70,7 @@ public class CustomField extends Audited {
     /** A shared field's uses ({@link Association}s), stored under "items". */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "associations", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> associationsColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> associationsColumn = JsonColumnLists.wrap(List.of());
 
     /** Its place in the owner's schema ({@code /custom_field_schema/<owner>/}); new fields go last. */
     @Column(nullable = false)
@@ -86,30 +85,27 @@ public class CustomField extends Audited {
     }
 
     public List<String> choices() {
-        return items(choicesColumn);
+        return JsonColumnLists.unwrapValues(choicesColumn);
     }
 
     public void setChoices(List<String> choices) {
-        choicesColumn = Map.of(ITEMS, List.copyOf(choices));
+        choicesColumn = JsonColumnLists.wrapValues(choices);
     }
 
     public List<String> editableWithRoles() {
-        return items(rolesColumn);
+        return JsonColumnLists.unwrapValues(rolesColumn);
     }
 
     public void setEditableWithRoles(List<String> roles) {
-        rolesColumn = Map.of(ITEMS, List.copyOf(roles));
+        rolesColumn = JsonColumnLists.wrapValues(roles);
     }
 
-    @SuppressWarnings("unchecked")
     List<Association> associations() {
-        Object items = associationsColumn == null ? null : associationsColumn.get(ITEMS);
-        return items == null ? List.of()
-                : ((List<Map<String, Object>>) items).stream().map(Association::fromStored).toList();
+        return JsonColumnLists.unwrap(associationsColumn).stream().map(Association::fromStored).toList();
     }
 
     void setAssociations(List<Association> associations) {
-        associationsColumn = Map.of(ITEMS, associations.stream().map(Association::toStored).toList());
+        associationsColumn = JsonColumnLists.wrap(associations.stream().map(Association::toStored).toList());
     }
 
     Optional<Association> association(FieldScope scope) {
@@ -134,12 +130,6 @@ public class CustomField extends Audited {
 
     boolean isShared() {
         return CustomFieldOwner.SHARED.equals(owner);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> items(Map<String, Object> column) {
-        Object items = column == null ? null : column.get(ITEMS);
-        return items == null ? List.of() : (List<String>) items;
     }
 
     @Override

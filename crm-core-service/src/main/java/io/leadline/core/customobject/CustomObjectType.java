@@ -1,6 +1,7 @@
 package io.leadline.core.customobject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.JsonColumnLists;
 import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,8 +17,6 @@ import java.util.Map;
 @Entity
 @Table(name = "custom_object_type")
 public class CustomObjectType extends Audited {
-
-    private static final String ITEMS = "items";
 
     @Id
     public String id;
@@ -36,22 +35,20 @@ public class CustomObjectType extends Audited {
     @Column(name = "api_create_only", nullable = false)
     public boolean apiCreateOnly;
 
-    // Hibernate Reactive reads jsonb only into an object, so the list is kept under "items".
+    // Hibernate Reactive reads jsonb only into an object (JsonColumnLists).
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "editable_with_roles", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> rolesColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> rolesColumn = JsonColumnLists.wrapValues(List.of());
 
     @Column(name = "is_archived", nullable = false)
     public boolean isArchived;
 
-    @SuppressWarnings("unchecked")
     public List<String> editableWithRoles() {
-        Object items = rolesColumn == null ? null : rolesColumn.get(ITEMS);
-        return items == null ? List.of() : (List<String>) items;
+        return JsonColumnLists.unwrapValues(rolesColumn);
     }
 
     public void setEditableWithRoles(List<String> roles) {
-        rolesColumn = Map.of(ITEMS, List.copyOf(roles));
+        rolesColumn = JsonColumnLists.wrapValues(roles);
     }
 
     @Override

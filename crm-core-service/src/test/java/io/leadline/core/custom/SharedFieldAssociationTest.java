@@ -2,18 +2,14 @@ package io.leadline.core.custom;
 
 import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
-import io.leadline.platform.testing.InternalTokens;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -96,14 +92,14 @@ class SharedFieldAssociationTest {
                 .body("fields.id", contains(budget));
 
         String lead = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().extract().path("id");
-        member(org, "user").body(Map.of("custom." + budget, "10")).put("/api/v1/lead/" + lead + "/").then()
+        org.requestAs("user").body(Map.of("custom." + budget, "10")).put("/api/v1/lead/" + lead + "/").then()
                 .statusCode(400).body("'field-errors'", hasKey("custom." + budget));
-        member(org, "manager").body(Map.of("custom." + budget, "10")).put("/api/v1/lead/" + lead + "/").then()
+        org.requestAs("manager").body(Map.of("custom." + budget, "10")).put("/api/v1/lead/" + lead + "/").then()
                 .statusCode(200);
         // On the custom object type it is required but open to every role.
         org.request().body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "Car"))
                 .post("/api/v1/custom_object/").then().statusCode(400).body("'field-errors'", hasKey("custom." + budget));
-        String car = member(org, "user").body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "Car",
+        String car = org.requestAs("user").body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "Car",
                 "custom." + budget, "5")).post("/api/v1/custom_object/").then().statusCode(201).extract().path("id");
 
         org.request().body("{\"required\": false, \"editable_with_roles\": []}")
@@ -145,7 +141,7 @@ class SharedFieldAssociationTest {
                 .body("'field-errors'", hasKey("object_type"));
         org.request().body("{\"object_type\": \"lead\", \"required\": \"yes\"}").post(path).then().statusCode(400)
                 .body("'field-errors'", hasKey("required"));
-        member(org, "user").body("{\"object_type\": \"lead\"}").post(path).then().statusCode(403);
+        org.requestAs("user").body("{\"object_type\": \"lead\"}").post(path).then().statusCode(403);
         TestOrganizations.provisioned().request().body("{\"object_type\": \"lead\"}").post(path).then().statusCode(404);
         org.request().body("{\"object_type\": \"lead\"}").post("/api/v1/custom_field/shared/cf_nope/association/")
                 .then().statusCode(404);
@@ -153,8 +149,8 @@ class SharedFieldAssociationTest {
         org.request().body("{\"object_type\": \"lead\"}").post(path).then().statusCode(201);
         org.request().body("{\"object_type\": \"lead\"}").post(path).then().statusCode(400)
                 .body("'field-errors'", hasKey("object_type"));
-        member(org, "user").body("{\"required\": true}").put(path + "lead/").then().statusCode(403);
-        member(org, "user").delete(path + "lead/").then().statusCode(403);
+        org.requestAs("user").body("{\"required\": true}").put(path + "lead/").then().statusCode(403);
+        org.requestAs("user").delete(path + "lead/").then().statusCode(403);
         org.request().get("/api/v1/custom_field/shared/" + region + "/").then().statusCode(200)
                 .body("associations.object_type", contains("lead"));
         assertEquals(2, database.count("custom_field", org.organizationId()));
@@ -163,10 +159,5 @@ class SharedFieldAssociationTest {
     private static String shared(TestOrganizations org, String name) {
         return org.request().body("{\"name\": \"" + name + "\", \"type\": \"text\"}").post("/api/v1/custom_field/shared/")
                 .then().statusCode(200).body("associations", empty()).extract().path("id");
-    }
-
-    private static RequestSpecification member(TestOrganizations org, String role) {
-        return given().contentType(ContentType.JSON).header("Authorization",
-                "Bearer " + InternalTokens.mint(org.organizationId(), "user_" + role, null, role));
     }
 }

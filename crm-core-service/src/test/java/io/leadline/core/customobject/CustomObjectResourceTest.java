@@ -2,11 +2,9 @@ package io.leadline.core.customobject;
 
 import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
-import io.leadline.platform.testing.InternalTokens;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,7 +54,7 @@ class CustomObjectResourceTest {
                 .body("name", equalTo("Car")).body("name_plural", equalTo("Vehicles"))
                 .body("is_archived", equalTo(true)).body("api_create_only", equalTo(true));
 
-        RequestSpecification member = memberOf(org, "user");
+        RequestSpecification member = org.requestAs("user");
         member.body("{\"name\": \"X\", \"name_plural\": \"Xs\"}").post("/api/v1/custom_object_type/").then().statusCode(403);
         member.body("{\"name\": \"X\"}").put("/api/v1/custom_object_type/" + id + "/").then().statusCode(403);
         member.delete("/api/v1/custom_object_type/" + id + "/").then().statusCode(403);
@@ -201,12 +198,12 @@ class CustomObjectResourceTest {
                 .post("/api/v1/custom_object_type/").then().statusCode(201).extract().path("id");
         String lead = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().extract().path("id");
         String body = "{\"custom_object_type_id\": \"" + vault + "\", \"lead_id\": \"" + lead + "\", \"name\": \"V\"}";
-        memberOf(org, "user").body(body).post("/api/v1/custom_object/").then().statusCode(403);
-        String id = memberOf(org, "manager").body(body).post("/api/v1/custom_object/").then().statusCode(201)
+        org.requestAs("user").body(body).post("/api/v1/custom_object/").then().statusCode(403);
+        String id = org.requestAs("manager").body(body).post("/api/v1/custom_object/").then().statusCode(201)
                 .extract().path("id");
-        memberOf(org, "user").body("{\"name\": \"W\"}").put("/api/v1/custom_object/" + id + "/").then().statusCode(403);
-        memberOf(org, "user").delete("/api/v1/custom_object/" + id + "/").then().statusCode(403);
-        memberOf(org, "user").get("/api/v1/custom_object/" + id + "/").then().statusCode(200);
+        org.requestAs("user").body("{\"name\": \"W\"}").put("/api/v1/custom_object/" + id + "/").then().statusCode(403);
+        org.requestAs("user").delete("/api/v1/custom_object/" + id + "/").then().statusCode(403);
+        org.requestAs("user").get("/api/v1/custom_object/" + id + "/").then().statusCode(200);
         org.request().delete("/api/v1/custom_object/" + id + "/").then().statusCode(204);
     }
 
@@ -286,10 +283,5 @@ class CustomObjectResourceTest {
     static String object(TestOrganizations org, String typeId, String leadId, String name) {
         return org.request().body(Map.of("custom_object_type_id", typeId, "lead_id", leadId, "name", name))
                 .post("/api/v1/custom_object/").then().statusCode(201).extract().path("id");
-    }
-
-    private static RequestSpecification memberOf(TestOrganizations org, String role) {
-        return given().contentType(ContentType.JSON).header("Authorization",
-                "Bearer " + InternalTokens.mint(org.organizationId(), "user_" + role, null, role));
     }
 }
