@@ -75,30 +75,23 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
     }
 
     /**
-     * Removes the field's values from every object of its owner's table, in one statement per table (the objects'
-     * documents too, so reads agree at once). Answers the number of objects changed.
+     * Up to {@code limit} objects of the table holding a value of the field, locked until the transaction ends (a
+     * batch of {@link CustomValueRemoval}); {@code customObjectTypeId} narrows custom objects to one type.
      */
-    public Uni<Integer> removeValues(String organizationId, String table, String fieldId) {
-        return removeValues(organizationId, table, fieldId, null);
-    }
-
-    /**
-     * {@link #removeValues(String, String, String)} on the objects of one custom object type only (a shared field
-     * leaving that type keeps its values on the others).
-     */
-    public Uni<Integer> removeValues(String organizationId, String table, String fieldId, String customObjectTypeId) {
-        String sql = "update " + table + " set custom = custom - :field, doc = doc - :key"
-                + " where organization_id = :org and jsonb_exists(custom, :field)"
-                + (customObjectTypeId == null ? "" : " and custom_object_type_id = :type");
+    public Uni<List<String>> lockHolders(String organizationId, String table, String fieldId, String customObjectTypeId,
+                                         int limit) {
+        String sql = "select id from " + table + " where organization_id = :org and jsonb_exists(custom, :field)"
+                + (customObjectTypeId == null ? "" : " and custom_object_type_id = :type")
+                + " order by id limit :limit for update";
         return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql)
+            var query = session.createNativeQuery(sql, String.class)
+                    .setParameter("org", organizationId)
                     .setParameter("field", fieldId)
-                    .setParameter("key", CustomValues.PREFIX + fieldId)
-                    .setParameter("org", organizationId);
+                    .setParameter("limit", limit);
             if (customObjectTypeId != null) {
                 query.setParameter("type", customObjectTypeId);
             }
-            return query.executeUpdate();
+            return query.getResultList();
         });
     }
 

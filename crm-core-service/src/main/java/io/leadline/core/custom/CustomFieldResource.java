@@ -53,6 +53,9 @@ public class CustomFieldResource {
     CustomFieldService fields;
 
     @Inject
+    CustomValueRemoval removal;
+
+    @Inject
     JsonReads reads;
 
     /** The owner's table; an owner Close has but Leadline doesn't yet (custom_object_type) is a 404. */
@@ -133,7 +136,9 @@ public class CustomFieldResource {
     public Uni<Response> delete(@PathParam("owner") String owner, @PathParam("id") String id) {
         Caller caller = callerContext.current();
         requireKnownOwner(owner);
-        return fields.delete(caller, owner, id).map(ignored -> newerEndpoint(owner) ? Response.noContent().build()
+        return fields.delete(caller, owner, id)
+                .chain(() -> removal.removeAll(caller, id, CustomFieldOwner.tablesOfValues(owner), null))
+                .map(ignored -> newerEndpoint(owner) ? Response.noContent().build()
                 : Response.ok(JsonNodeFactory.instance.objectNode()).build());
     }
 }

@@ -112,20 +112,14 @@ public class CustomFieldService {
     }
 
     /**
-     * Deletes the field and, in the same transaction, its values from every object of its owner (one statement per
-     * table; the objects' documents too). The objects' own {@code updated} events are not recorded yet (README).
+     * Deletes the field with its event. Its values go afterwards, batch by batch with each object's event
+     * ({@link CustomValueRemoval}, which the resource runs once this transaction has committed).
      */
     @WithTransaction
     public Uni<Void> delete(Caller caller, String owner, String id) {
         requireAdmin(caller);
-        return get(caller, owner, id).chain(field -> {
-            Uni<Void> removed = Uni.createFrom().voidItem();
-            for (String table : CustomFieldOwner.tablesOfValues(owner)) {
-                removed = removed.chain(() -> fields.removeValues(caller.organizationId(), table, field.id)).replaceWithVoid();
-            }
-            return removed.chain(() -> fields.delete(field))
-                    .chain(() -> outbox.append(deleted(caller, field)));
-        });
+        return get(caller, owner, id).chain(field -> fields.delete(field)
+                .chain(() -> outbox.append(deleted(caller, field))));
     }
 
     /**

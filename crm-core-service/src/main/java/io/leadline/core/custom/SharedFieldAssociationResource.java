@@ -2,6 +2,7 @@ package io.leadline.core.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
 import io.leadline.platform.wire.CloseException;
 import io.smallrye.mutiny.Uni;
@@ -71,15 +72,20 @@ public class SharedFieldAssociationResource {
     @DELETE
     @Path("{objectType}")
     public Uni<Response> delete(@PathParam("fieldId") String fieldId, @PathParam("objectType") String objectType) {
-        return associations.delete(callerContext.current(), fieldId, scope(objectType, ""))
-                .map(ignored -> Response.noContent().build());
+        return delete(fieldId, scope(objectType, ""));
     }
 
     @DELETE
     @Path("{objectType}/{parentId}")
     public Uni<Response> deleteOfType(@PathParam("fieldId") String fieldId, @PathParam("objectType") String objectType,
                                       @PathParam("parentId") String parentId) {
-        return associations.delete(callerContext.current(), fieldId, scope(objectType, parentId))
+        return delete(fieldId, scope(objectType, parentId));
+    }
+
+    private Uni<Response> delete(String fieldId, FieldScope scope) {
+        Caller caller = callerContext.current();
+        return associations.delete(caller, fieldId, scope)
+                .chain(() -> associations.removeValues(caller, fieldId, scope))
                 .map(ignored -> Response.noContent().build());
     }
 

@@ -29,6 +29,9 @@ public class SharedFieldAssociations {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CustomValueRemoval removal;
+
     /** Associates the field with the scope; it comes last in the scope's schema. */
     @WithTransaction
     public Uni<ObjectNode> create(Caller caller, String fieldId, AssociationInput input) {
@@ -79,26 +82,30 @@ public class SharedFieldAssociations {
     }
 
     /**
-     * Ends the association and deletes the field's values on the scope's objects at once (Close: "all stored values
-     * will be permanently deleted"), in one statement, as a field's deletion does. Values on custom activities live
-     * in activities-service, which learns of the change from the field's event.
+     * Ends the association. The field's values on the scope's objects go afterwards (Close: "all stored values will
+     * be permanently deleted"), batch by batch with each object's event, as after a field's deletion
+     * ({@link #removeValues}). Values on custom activities live in activities-service, which learns of the change
+     * from the field's event.
      */
     @WithTransaction
     public Uni<Void> delete(Caller caller, String fieldId, FieldScope scope) {
         CustomFieldService.requireAdmin(caller);
         return shared(caller, fieldId).chain(field -> {
             association(field, scope);
-            List<Association> rest = field.associations().stream()
-                    .filter(association -> !association.scope().equals(scope)).toList();
-            String org = caller.organizationId();
-            Uni<Integer> removed = switch (scope.objectType()) {
-                case CustomFieldOwner.LEAD, CustomFieldOwner.CONTACT, CustomFieldOwner.OPPORTUNITY ->
-                        fields.removeValues(org, scope.objectType(), field.id);
-                case FieldScope.CUSTOM_OBJECT_TYPE -> fields.removeValues(org, "custom_object", field.id, scope.parentId());
-                default -> Uni.createFrom().item(0);
-            };
-            return removed.chain(() -> change(caller, field, rest));
+            return change(caller, field, field.associations().stream()
+                    .filter(association -> !association.scope().equals(scope)).toList());
         });
+    }
+
+    /** After {@link #delete} committed: the values of the scope's objects. */
+    public Uni<Void> removeValues(Caller caller, String fieldId, FieldScope scope) {
+        return switch (scope.objectType()) {
+            case CustomFieldOwner.LEAD, CustomFieldOwner.CONTACT, CustomFieldOwner.OPPORTUNITY ->
+                    removal.removeAll(caller, fieldId, List.of(scope.objectType()), null);
+            case FieldScope.CUSTOM_OBJECT_TYPE -> removal.removeAll(caller, fieldId,
+                    CustomFieldOwner.tablesOfValues(CustomFieldOwner.CUSTOM_OBJECT_TYPE), scope.parentId());
+            default -> Uni.createFrom().voidItem();
+        };
     }
 
     private Uni<Void> change(Caller caller, CustomField field, List<Association> associations) {

@@ -89,6 +89,61 @@ class CustomObjectEventsTest {
     }
 
     @Test
+    void aDeletedFieldsValuesLeaveEveryObjectWithItsUpdatedEvent() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String leadField = org.request().body("{\"name\": \"Gone\", \"type\": \"text\"}")
+                .post("/api/v1/custom_field/lead/").then().statusCode(200).extract().path("id");
+        String contactField = org.request().body("{\"name\": \"Gone\", \"type\": \"text\"}")
+                .post("/api/v1/custom_field/contact/").then().statusCode(200).extract().path("id");
+        String type = org.request().body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\"}")
+                .post("/api/v1/custom_object_type/").then().statusCode(201).extract().path("id");
+        String objectField = org.request().body("{\"name\": \"Seats\", \"type\": \"number\", \"custom_object_type_id\": \""
+                + type + "\"}").post("/api/v1/custom_field/custom_object_type/").then().statusCode(201).extract().path("id");
+        String lead = org.request().body(Map.of("name", "Acme", "custom." + leadField, "x",
+                        "contacts", List.of(Map.of("name", "Ann", "custom." + contactField, "y"))))
+                .post("/api/v1/lead/").then().statusCode(200).extract().path("id");
+        org.request().body(Map.of("name", "Other")).post("/api/v1/lead/").then().statusCode(200);
+        for (String name : List.of("Car", "Van")) {
+            org.request().body(Map.of("custom_object_type_id", type, "lead_id", lead, "name", name, "custom." + objectField, 4))
+                    .post("/api/v1/custom_object/").then().statusCode(201);
+        }
+
+        String deleteLeadField = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", deleteLeadField).delete("/api/v1/custom_field/lead/" + leadField + "/")
+                .then().statusCode(200);
+        List<JsonNode> events = RelayedEvents.ofRequest(connector, deleteLeadField, 2);
+        assertEquals("custom_fields.lead", events.get(0).get("object_type").asText());
+        assertRemoved(events.get(1), "lead", lead, leadField, "x");
+
+        String deleteContactField = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", deleteContactField)
+                .delete("/api/v1/custom_field/contact/" + contactField + "/").then().statusCode(200);
+        assertRemoved(RelayedEvents.ofRequest(connector, deleteContactField, 2).get(1), "contact", null, contactField, "y");
+
+        String deleteObjectField = RelayedEvents.newRequestId();
+        org.request().header("X-Request-Id", deleteObjectField)
+                .delete("/api/v1/custom_field/custom_object_type/" + objectField + "/").then().statusCode(204);
+        List<JsonNode> objectEvents = RelayedEvents.ofRequest(connector, deleteObjectField, 3);
+        assertEquals("custom_fields.custom_object", objectEvents.get(0).get("object_type").asText());
+        assertRemoved(objectEvents.get(1), "custom_object", null, objectField, "4");
+        assertRemoved(objectEvents.get(2), "custom_object", null, objectField, "4");
+        List<String> differences = EventContracts.differences(EventContracts.fixture("custom_object.updated").get("data"),
+                objectEvents.get(1).get("data"));
+        assertTrue(differences.isEmpty(), () -> "custom_object.updated data differs from its fixture: " + differences);
+    }
+
+    private static void assertRemoved(JsonNode event, String objectType, String objectId, String fieldId, String value) {
+        assertEquals(objectType, event.get("object_type").asText());
+        assertEquals("updated", event.get("action").asText());
+        if (objectId != null) {
+            assertEquals(objectId, event.get("object_id").asText());
+        }
+        assertTrue(event.get("changed_fields").toString().contains("custom." + fieldId), event::toString);
+        assertEquals(value, event.get("previous_data").get("custom." + fieldId).asText());
+        assertTrue(event.get("data").get("custom." + fieldId) == null, event::toString);
+    }
+
+    @Test
     void aLeadsDeletionDeletesItsObjectsFirst() {
         TestOrganizations org = TestOrganizations.provisioned();
         String type = org.request().body("{\"name\": \"Vehicle\", \"name_plural\": \"Vehicles\"}")
