@@ -101,6 +101,10 @@ final class CustomFieldInput {
         if (multiple && !fieldType.mayHoldMany()) {
             body.fail("accepts_multiple_values", "Only choices, user, contact and custom_object fields accept multiple values.");
         }
+        if (fieldChoices == null) {
+            // choices that weren't a list of names: already a field error of the body
+            return;
+        }
         if (fieldType == CustomFieldType.CHOICES && fieldChoices.isEmpty() && !body.errors().has("choices")) {
             body.fail("choices", "A choices field needs at least one choice.");
         }

@@ -117,6 +117,9 @@ class CustomFieldResourceTest {
                 "custom_activity_type_id");
         refused(org, "{\"name\": \"   \", \"type\": \"text\"}", "name");
         refused(org, "{\"name\": \"A\", \"type\": \"text\", \"editable_with_roles\": \"admin\"}", "editable_with_roles");
+        // choices that aren't a list are a field error, not a 500 (found by BadRequestFuzzIT)
+        refused(org, "{\"name\": \"A\", \"type\": \"choices\", \"choices\": \"a\"}", "choices");
+        refused(org, "{\"name\": \"A\", \"type\": \"text\", \"choices\": {}}", "choices");
         assertEquals(0, database.count("custom_field", org.organizationId()));
         assertEquals(0, database.count("outbox_event", org.organizationId()));
     }
