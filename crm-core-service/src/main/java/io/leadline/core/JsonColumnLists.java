@@ -26,4 +26,15 @@ public final class JsonColumnLists {
         Object items = column.get(ITEMS);
         return items == null ? List.of() : (List<Map<String, Object>>) items;
     }
+
+    /** A list of plain values (names, ids) in its column form. */
+    public static Map<String, Object> wrapValues(List<String> items) {
+        return Map.of(ITEMS, List.copyOf(items));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> unwrapValues(Map<String, Object> column) {
+        Object items = column == null ? null : column.get(ITEMS);
+        return items == null ? List.of() : (List<String>) items;
+    }
 }

@@ -23,6 +23,12 @@ public record TestOrganizations(String organizationId, String userId, String tok
         return new TestOrganizations(org, user, InternalTokens.mint(org, user));
     }
 
+    /** A request of another member of the organization with the given role (not an admin unless "admin"). */
+    public RequestSpecification requestAs(String role) {
+        return given().header("Authorization", "Bearer " + InternalTokens.mint(organizationId, "user_" + role, null, role))
+                .contentType(ContentType.JSON);
+    }
+
     public RequestSpecification request() {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }

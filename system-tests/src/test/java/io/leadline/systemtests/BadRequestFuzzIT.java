@@ -50,7 +50,8 @@ class BadRequestFuzzIT {
 
     /**
      * Every endpoint the storm covers. An endpoint added later joins by being listed here. {@code validBody} is
-     * a body the endpoint accepts ({@code LEAD} stands for a lead id of the tenant); the storm breaks one field of it.
+     * a body the endpoint accepts ({@code LEAD} stands for a lead id of the tenant, {@code COTYPE} for a custom
+     * object type's); the storm breaks one field of it.
      */
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/lead/", "lead", true, true, true, "{\"name\": \"Fuzz\"}",
@@ -80,6 +81,14 @@ class BadRequestFuzzIT {
                     List.of("name", "description", "type", "accepts_multiple_values", "choices", "editable_with_roles",
                             "required", "back_reference_is_visible"),
                     List.of("id", "type")),
+            new Endpoint("/custom_object_type/", "custom_object_type", true, true, true,
+                    "{\"name\": \"Fuzz\", \"name_plural\": \"Fuzzes\"}",
+                    List.of("name", "name_plural", "description", "api_create_only", "editable_with_roles", "is_archived"),
+                    List.of("id")),
+            new Endpoint("/custom_object/", "custom_object", true, true, true,
+                    "{\"custom_object_type_id\": \"COTYPE\", \"lead_id\": \"LEAD\", \"name\": \"Fuzz\"}",
+                    List.of("custom_object_type_id", "lead_id", "name", "custom.cf_fuzz"),
+                    List.of("lead_id", "custom_object_type_id", "id")),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
             new Endpoint("/comment/", "comment", true, true, true, "{\"object_id\": \"LEAD\", \"body\": \"<p>Fuzz</p>\"}",
@@ -192,6 +201,11 @@ class BadRequestFuzzIT {
                 .post("/integration_link/").then().statusCode(200).extract().path("id"));
         ids.put("custom_field", tenant.api().body(Map.of("name", "Fixture", "type", "text"))
                 .post("/custom_field/lead/").then().statusCode(200).extract().path("id"));
+        ids.put("custom_object_type", tenant.api().body(Map.of("name", "Fixture", "name_plural", "Fixtures"))
+                .post("/custom_object_type/").then().statusCode(201).extract().path("id"));
+        ids.put("custom_object", tenant.api().body(Map.of("custom_object_type_id", ids.get("custom_object_type"),
+                        "lead_id", ids.get("lead"), "name", "Fixture"))
+                .post("/custom_object/").then().statusCode(201).extract().path("id"));
         ids.put("status_lead", tenant.api().get("/status/lead/").then().statusCode(200).extract().path("data[0].id"));
         ids.put("status_opportunity", tenant.api().get("/status/opportunity/").then().statusCode(200)
                 .extract().path("data[0].id"));
@@ -217,7 +231,8 @@ class BadRequestFuzzIT {
     private static String generate(Random random, Map<String, String> ids) {
         Endpoint endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
         String item = endpoint.items() ? endpoint.collection() + ids.get(endpoint.idKind()) + "/" : null;
-        Function<String, String> withIds = body -> body.replace("LEAD", ids.get("lead"));
+        Function<String, String> withIds = body -> body.replace("LEAD", ids.get("lead"))
+                .replace("COTYPE", ids.get("custom_object_type"));
         return switch (random.nextInt(8)) {
             case 0, 1 -> {
                 // one field of a valid body broken

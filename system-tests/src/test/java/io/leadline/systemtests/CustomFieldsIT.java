@@ -57,4 +57,48 @@ class CustomFieldsIT {
         other.api().queryParam("object_type", "custom_fields.lead").queryParam("action", "created").get("/event/")
                 .then().statusCode(200).body("data", empty());
     }
+
+    @Test
+    void customObjectsLiveOnALeadAndGoWithIt() {
+        Tenant tenant = Tenant.create("Objects Co");
+        Tenant other = Tenant.create("Objects Rival");
+
+        String vehicle = tenant.api().body(Map.of("name", "Vehicle", "name_plural", "Vehicles"))
+                .post("/custom_object_type/").then().statusCode(201).body("fields", empty()).extract().path("id");
+        String seats = tenant.api().body(Map.of("name", "Seats", "type", "number", "required", true,
+                        "custom_object_type_id", vehicle))
+                .post("/custom_field/custom_object_type/").then().statusCode(201).extract().path("id");
+        tenant.api().get("/custom_object_type/" + vehicle + "/").then().statusCode(200).body("fields.id", contains(seats));
+        tenant.api().get("/custom_field_schema/custom_object/" + vehicle + "/").then().statusCode(200)
+                .body("fields.id", contains(seats));
+
+        String lead = tenant.api().body(Map.of("name", "Fleet owner")).post("/lead/").then().statusCode(200)
+                .extract().path("id");
+        String truck = tenant.api().body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "Truck",
+                        "custom." + seats, 3))
+                .post("/custom_object/").then().statusCode(201).body("'custom." + seats + "'", equalTo(3))
+                .extract().path("id");
+        tenant.api().body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "No seats"))
+                .post("/custom_object/").then().statusCode(400).body("'field-errors'", hasKey("custom." + seats));
+        tenant.api().queryParam("lead_id", lead).get("/custom_object/").then().statusCode(200)
+                .body("data.id", contains(truck));
+
+        other.api().get("/custom_object/" + truck + "/").then().statusCode(404);
+        other.api().get("/custom_object_type/" + vehicle + "/").then().statusCode(404);
+        other.api().queryParam("lead_id", lead).get("/custom_object/").then().statusCode(200).body("data", empty());
+
+        tenant.api().delete("/lead/" + lead + "/").then().statusCode(200);
+        tenant.api().get("/custom_object/" + truck + "/").then().statusCode(404);
+
+        List<Map<String, Object>> events = Eventually.await(
+                () -> tenant.api().queryParam("object_type", "custom_object").queryParam("object_id", truck)
+                        .get("/event/").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("data"),
+                found -> found.size() >= 2, EVENT_WAIT);
+        assertThat(events).extracting(event -> event.get("action")).containsExactly("deleted", "created");
+        List<Map<String, Object>> typeEvents = Eventually.await(
+                () -> tenant.api().queryParam("object_type", "custom_object_type").queryParam("action", "created")
+                        .get("/event/").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("data"),
+                found -> !found.isEmpty(), EVENT_WAIT);
+        assertThat(typeEvents).extracting(event -> event.get("object_id")).containsExactly(vehicle);
+    }
 }

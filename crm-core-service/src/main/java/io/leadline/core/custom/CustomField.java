@@ -1,6 +1,7 @@
 package io.leadline.core.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.core.JsonColumnLists;
 import io.leadline.core.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A custom field definition: what values of one key {@code custom.cf_…} on one kind of object (its owner) may be.
@@ -20,15 +22,13 @@ import java.util.Map;
 @Table(name = "custom_field")
 public class CustomField extends Audited {
 
-    private static final String ITEMS = "items";
-
     @Id
     public String id;
 
     @Column(name = "organization_id", nullable = false)
     public String organizationId;
 
-    /** lead, contact, opportunity, activity or shared. */
+    /** lead, contact, opportunity, activity, shared or custom_object_type. */
     @Column(nullable = false)
     public String owner;
 
@@ -46,11 +46,11 @@ public class CustomField extends Audited {
     // Hibernate Reactive reads jsonb only into an object, so lists are kept under "items".
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "choices", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> choicesColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> choicesColumn = JsonColumnLists.wrapValues(List.of());
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "editable_with_roles", nullable = false, columnDefinition = "jsonb")
-    Map<String, Object> rolesColumn = Map.of(ITEMS, List.of());
+    Map<String, Object> rolesColumn = JsonColumnLists.wrapValues(List.of());
 
     @Column(nullable = false)
     public boolean required;
@@ -58,11 +58,19 @@ public class CustomField extends Audited {
     @Column(name = "custom_activity_type_id")
     public String customActivityTypeId;
 
+    @Column(name = "custom_object_type_id")
+    public String customObjectTypeId;
+
     @Column(name = "referenced_custom_type_id")
     public String referencedCustomTypeId;
 
     @Column(name = "back_reference_is_visible", nullable = false)
     public boolean backReferenceIsVisible;
+
+    /** A shared field's uses ({@link Association}s), stored under "items". */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "associations", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> associationsColumn = JsonColumnLists.wrap(List.of());
 
     /** Its place in the owner's schema ({@code /custom_field_schema/<owner>/}); new fields go last. */
     @Column(nullable = false)
@@ -77,25 +85,51 @@ public class CustomField extends Audited {
     }
 
     public List<String> choices() {
-        return items(choicesColumn);
+        return JsonColumnLists.unwrapValues(choicesColumn);
     }
 
     public void setChoices(List<String> choices) {
-        choicesColumn = Map.of(ITEMS, List.copyOf(choices));
+        choicesColumn = JsonColumnLists.wrapValues(choices);
     }
 
     public List<String> editableWithRoles() {
-        return items(rolesColumn);
+        return JsonColumnLists.unwrapValues(rolesColumn);
     }
 
     public void setEditableWithRoles(List<String> roles) {
-        rolesColumn = Map.of(ITEMS, List.copyOf(roles));
+        rolesColumn = JsonColumnLists.wrapValues(roles);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> items(Map<String, Object> column) {
-        Object items = column == null ? null : column.get(ITEMS);
-        return items == null ? List.of() : (List<String>) items;
+    List<Association> associations() {
+        return JsonColumnLists.unwrap(associationsColumn).stream().map(Association::fromStored).toList();
+    }
+
+    void setAssociations(List<Association> associations) {
+        associationsColumn = JsonColumnLists.wrap(associations.stream().map(Association::toStored).toList());
+    }
+
+    Optional<Association> association(FieldScope scope) {
+        return associations().stream().filter(association -> association.scope().equals(scope)).findFirst();
+    }
+
+    /** Who may set its values in the scope: a shared field's association says, others their own setting. */
+    List<String> rolesIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::editableWithRoles).orElse(List.of())
+                : editableWithRoles();
+    }
+
+    /** Whether a value is required in the scope (per association for shared fields). */
+    boolean requiredIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::required).orElse(false) : required;
+    }
+
+    /** Its place in the scope's schema (per association for shared fields). */
+    int positionIn(FieldScope scope) {
+        return isShared() ? association(scope).map(Association::position).orElse(position) : position;
+    }
+
+    boolean isShared() {
+        return CustomFieldOwner.SHARED.equals(owner);
     }
 
     @Override

@@ -1,15 +1,10 @@
 package io.leadline.core.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.leadline.platform.wire.Patch;
 import io.leadline.platform.wire.RequestBody;
-import io.leadline.platform.wire.TextLimits;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A custom field create or update body (PUT is partial). What depends on the stored field (a type change, turning
@@ -19,7 +14,6 @@ final class CustomFieldInput {
 
     static final int DESCRIPTION_LENGTH = 280;
     static final int MAX_CHOICES = 1_000;
-    static final String CUSTOM_OBJECT = "custom_object";
 
     final RequestBody body;
     final Patch<String> name;
@@ -30,6 +24,8 @@ final class CustomFieldInput {
     final Patch<List<String>> editableWithRoles;
     final Boolean required;
     final Patch<String> customActivityTypeId;
+    final Patch<String> customObjectTypeId;
+    final Patch<String> referencedCustomTypeId;
     final Boolean backReferenceIsVisible;
 
     private CustomFieldInput(RequestBody body, String owner, boolean update) {
@@ -39,16 +35,18 @@ final class CustomFieldInput {
         this.description = Patch.read(body, "description", body.string("description", DESCRIPTION_LENGTH));
         this.type = readType(body, update);
         this.acceptsMultipleValues = body.bool("accepts_multiple_values");
-        this.choices = Patch.read(body, "choices", strings(body, "choices", MAX_CHOICES, RequestBody.NAME_LENGTH));
+        this.choices = Patch.read(body, "choices", TextLists.distinct(body, "choices", MAX_CHOICES, RequestBody.NAME_LENGTH));
         this.editableWithRoles = Patch.read(body, "editable_with_roles",
-                strings(body, "editable_with_roles", RequestBody.MAX_ITEMS, RequestBody.ID_LENGTH));
+                TextLists.distinct(body, "editable_with_roles", RequestBody.MAX_ITEMS, RequestBody.ID_LENGTH));
         this.required = body.bool("required");
         this.backReferenceIsVisible = body.bool("back_reference_is_visible");
         String activityType = body.string("custom_activity_type_id", RequestBody.ID_LENGTH);
         this.customActivityTypeId = Patch.read(body, "custom_activity_type_id", activityType);
-        if (body.has("referenced_custom_type_id") && !body.isNull("referenced_custom_type_id")) {
-            body.fail("referenced_custom_type_id", "Custom objects are not supported yet.");
-        }
+        this.customObjectTypeId = Patch.read(body, "custom_object_type_id",
+                body.string("custom_object_type_id", RequestBody.ID_LENGTH));
+        this.referencedCustomTypeId = Patch.read(body, "referenced_custom_type_id",
+                body.string("referenced_custom_type_id", RequestBody.ID_LENGTH));
+        readParents(owner, update);
         if (CustomFieldOwner.ACTIVITY.equals(owner)) {
             if (update && customActivityTypeId.isPresent()) {
                 body.fail("custom_activity_type_id", "An activity field can't move to another custom activity type.");
@@ -58,11 +56,35 @@ final class CustomFieldInput {
         } else if (customActivityTypeId.isPresent() && customActivityTypeId.value() != null) {
             body.fail("custom_activity_type_id", "Only activity fields belong to a custom activity type.");
         }
-        if (update && type != null && (CustomFieldOwner.ACTIVITY.equals(owner) || CustomFieldOwner.SHARED.equals(owner))) {
-            body.fail("type", "The type of activity and shared fields can't be changed.");
+        if (update && type != null && (CustomFieldOwner.ACTIVITY.equals(owner) || CustomFieldOwner.SHARED.equals(owner)
+                || CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(owner))) {
+            body.fail("type", "The type of activity, custom object and shared fields can't be changed.");
         }
         if (!update && type != null) {
             checkShape(type, Boolean.TRUE.equals(acceptsMultipleValues), choices.orElse(List.of()));
+        }
+    }
+
+    /**
+     * A custom object field belongs to one custom object type, a {@code custom_object} field references one; both
+     * are given on create and never change (the service compares an update's values with the stored ones).
+     */
+    private void readParents(String owner, boolean update) {
+        boolean objectField = CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(owner);
+        if (!objectField && customObjectTypeId.isPresent() && customObjectTypeId.value() != null) {
+            body.fail("custom_object_type_id", "Only custom object fields belong to a custom object type.");
+        } else if (objectField && !update && customObjectTypeId.orElse(null) == null
+                && !body.errors().has("custom_object_type_id")) {
+            body.fail("custom_object_type_id", RequestBody.REQUIRED);
+        }
+        if (update || type == null || body.errors().has("referenced_custom_type_id")) {
+            return;
+        }
+        boolean references = referencedCustomTypeId.orElse(null) != null;
+        if (type == CustomFieldType.CUSTOM_OBJECT && !references) {
+            body.fail("referenced_custom_type_id", RequestBody.REQUIRED);
+        } else if (type != CustomFieldType.CUSTOM_OBJECT && references) {
+            body.fail("referenced_custom_type_id", "Only custom_object fields reference a custom object type.");
         }
     }
 
@@ -77,7 +99,11 @@ final class CustomFieldInput {
     /** A field's type, multiple values and choices must fit together (on create, and after an update). */
     void checkShape(CustomFieldType fieldType, boolean multiple, List<String> fieldChoices) {
         if (multiple && !fieldType.mayHoldMany()) {
-            body.fail("accepts_multiple_values", "Only choices, user and contact fields accept multiple values.");
+            body.fail("accepts_multiple_values", "Only choices, user, contact and custom_object fields accept multiple values.");
+        }
+        if (fieldChoices == null) {
+            // choices that weren't a list of names: already a field error of the body
+            return;
         }
         if (fieldType == CustomFieldType.CHOICES && fieldChoices.isEmpty() && !body.errors().has("choices")) {
             body.fail("choices", "A choices field needs at least one choice.");
@@ -98,37 +124,10 @@ final class CustomFieldInput {
             }
             return null;
         }
-        if (CUSTOM_OBJECT.equals(wire)) {
-            body.fail("type", "Custom objects are not supported yet.");
-            return null;
-        }
         return CustomFieldType.fromWire(wire).orElseGet(() -> {
             body.fail("type", "\"" + wire + "\" is not a valid choice. Choose one of: "
                     + String.join(", ", CustomFieldType.wireNames()) + ".");
             return null;
         });
-    }
-
-    /** A list of distinct, non-blank, trimmed strings; null when absent, null, or after a field error. */
-    private static List<String> strings(RequestBody body, String field, int maxItems, int maxLength) {
-        ArrayNode array = body.array(field, maxItems);
-        if (array == null) {
-            return body.isNull(field) ? List.of() : null;
-        }
-        Set<String> items = new LinkedHashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode item = array.get(i);
-            String key = field + "." + i;
-            if (!item.isTextual() || item.asText().isBlank()) {
-                body.fail(key, "Expected a non-empty text.");
-            } else if (TextLimits.unstorable(item.asText()) != null) {
-                body.fail(key, TextLimits.unstorable(item.asText()));
-            } else if (item.asText().trim().length() > maxLength) {
-                body.fail(key, "Ensure this field has no more than " + maxLength + " characters.");
-            } else if (!items.add(item.asText().trim())) {
-                body.fail(key, "\"" + item.asText().trim() + "\" is listed twice.");
-            }
-        }
-        return new ArrayList<>(items);
     }
 }

@@ -1,5 +1,6 @@
 package io.leadline.core.custom;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.wire.CloseDateTimes;
@@ -24,7 +25,14 @@ public final class CustomFieldJson {
         if (CustomFieldOwner.ACTIVITY.equals(field.owner)) {
             json.put("custom_activity_type_id", field.customActivityTypeId);
         }
+        if (CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(field.owner)) {
+            json.put("custom_object_type_id", field.customObjectTypeId);
+        }
         json.put("referenced_custom_type_id", field.referencedCustomTypeId);
+        if (field.isShared()) {
+            ArrayNode associations = json.putArray("associations");
+            field.associations().forEach(association -> associations.add(association.toJson()));
+        }
         json.put("back_reference_is_visible", field.backReferenceIsVisible);
         json.put("created_by", field.createdBy);
         json.put("updated_by", field.updatedBy);

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 @ApplicationScoped
@@ -16,10 +17,28 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 Parameters.with("id", id).and("org", organizationId).and("owner", owner)).firstResult();
     }
 
-    /** Every field of one owner: what a write of such an object checks its values against (one query). */
-    public Uni<List<CustomField>> ofOwner(String organizationId, String owner) {
-        return list("organizationId = :org and owner = :owner",
-                Parameters.with("org", organizationId).and("owner", owner));
+    /**
+     * The fields of a scope in its schema order: the owner's own (of the scope's parent type) and the shared fields
+     * associated with it. What a write of such an object checks its values against (one query).
+     */
+    public Uni<List<CustomField>> ofScope(String organizationId, FieldScope scope) {
+        // The ids by SQL (jsonb containment has no HQL form), then the entities (a native entity query would read
+        // the stored document, which the entity never reads back).
+        return getSession().chain(session -> session.createNativeQuery("select cf.id from custom_field cf"
+                                + " where cf.organization_id = :org and ((cf.owner = :owner"
+                                + " and coalesce(cf.custom_activity_type_id, cf.custom_object_type_id, '') = :parent)"
+                                + " or (cf.owner = 'shared' and cf.associations -> 'items' @> jsonb_build_array("
+                                + "jsonb_build_object('object_type', cast(:type as text), 'parent_id', cast(:parent as text)))))",
+                        String.class)
+                .setParameter("org", organizationId)
+                .setParameter("owner", scope.owner())
+                .setParameter("type", scope.objectType())
+                .setParameter("parent", scope.parentId())
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<CustomField>of())
+                        : list("organizationId = ?1 and id in ?2", organizationId, ids))
+                .map(found -> found.stream().sorted(Comparator.<CustomField>comparingInt(field -> field.positionIn(scope))
+                        .thenComparing(field -> field.id)).toList());
     }
 
     /**
@@ -31,12 +50,6 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:key))", Integer.class)
                 .setParameter("key", "custom_field:" + organizationId + ":" + owner)
                 .getSingleResult()).replaceWithVoid();
-    }
-
-    /** The owner's fields in their schema order. */
-    public Uni<List<CustomField>> ofOwnerInOrder(String organizationId, String owner) {
-        return list("organizationId = :org and owner = :owner order by position, id",
-                Parameters.with("org", organizationId).and("owner", owner));
     }
 
     /** The position after the owner's last field. */
@@ -52,25 +65,67 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
     /** Whether another field of the owner (of the same custom activity type) already has the name, ignoring case. */
     public Uni<Boolean> nameTaken(CustomField field, String name) {
         return count("organizationId = :org and owner = :owner and lower(name) = lower(:name) and id <> :id"
-                        + " and coalesce(customActivityTypeId, '') = :activityType",
+                        + " and coalesce(customActivityTypeId, '') = :activityType"
+                        + " and coalesce(customObjectTypeId, '') = :objectType",
                 Parameters.with("org", field.organizationId).and("owner", field.owner).and("name", name)
                         .and("id", field.id)
-                        .and("activityType", field.customActivityTypeId == null ? "" : field.customActivityTypeId))
+                        .and("activityType", field.customActivityTypeId == null ? "" : field.customActivityTypeId)
+                        .and("objectType", field.customObjectTypeId == null ? "" : field.customObjectTypeId))
                 .map(count -> count > 0);
     }
 
     /**
-     * Removes the field's values from every object of its owner's table, in one statement per table (the objects'
-     * documents too, so reads agree at once). Answers the number of objects changed.
+     * Up to {@code limit} objects of the table holding a value of the field, locked until the transaction ends (a
+     * batch of {@link CustomValueRemoval}); {@code customObjectTypeId} narrows custom objects to one type.
      */
-    public Uni<Integer> removeValues(String organizationId, String table, String fieldId) {
-        String sql = "update " + table + " set custom = custom - :field, doc = doc - :key"
-                + " where organization_id = :org and jsonb_exists(custom, :field)";
-        return getSession().chain(session -> session.createNativeQuery(sql)
-                .setParameter("field", fieldId)
-                .setParameter("key", CustomValues.PREFIX + fieldId)
+    public Uni<List<String>> lockHolders(String organizationId, String table, String fieldId, String customObjectTypeId,
+                                         int limit) {
+        String sql = "select id from " + table + " where organization_id = :org and jsonb_exists(custom, :field)"
+                + (customObjectTypeId == null ? "" : " and custom_object_type_id = :type")
+                + " order by id limit :limit for update";
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, String.class)
+                    .setParameter("org", organizationId)
+                    .setParameter("field", fieldId)
+                    .setParameter("limit", limit);
+            if (customObjectTypeId != null) {
+                query.setParameter("type", customObjectTypeId);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** The fields of one custom object type in their schema order: what its objects' values are checked against. */
+    public Uni<List<CustomField>> ofCustomObjectType(String organizationId, String typeId) {
+        return list("organizationId = :org and owner = :owner and customObjectTypeId = :type order by position, id",
+                Parameters.with("org", organizationId).and("owner", CustomFieldOwner.CUSTOM_OBJECT_TYPE)
+                        .and("type", typeId));
+    }
+
+    /**
+     * Whether the organization has the custom object type. Types belong to the {@code customobject} package, which
+     * builds on this one, so the definitions ask its table directly instead of importing it.
+     */
+    public Uni<Boolean> customObjectTypeExists(String organizationId, String typeId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from custom_object_type where organization_id = :org and id = :id", Long.class)
                 .setParameter("org", organizationId)
-                .executeUpdate());
+                .setParameter("id", typeId)
+                .getSingleResult())
+                .map(count -> count > 0);
+    }
+
+    /** Which of the ids are custom objects of the type on the lead (values of custom_object fields must be). */
+    public Uni<List<String>> customObjectsOfLead(String organizationId, String leadId, String typeId,
+                                                 Collection<String> ids) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from custom_object where organization_id = :org and lead_id = :lead"
+                                + " and custom_object_type_id = :type and id in (:ids)", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("lead", leadId)
+                .setParameter("type", typeId)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList());
     }
 
     /** Which of the ids are contacts of the lead (values of contact fields must be). */

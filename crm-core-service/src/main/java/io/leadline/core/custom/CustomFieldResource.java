@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Map;
@@ -52,6 +53,9 @@ public class CustomFieldResource {
     CustomFieldService fields;
 
     @Inject
+    CustomValueRemoval removal;
+
+    @Inject
     JsonReads reads;
 
     /** The owner's table; an owner Close has but Leadline doesn't yet (custom_object_type) is a 404. */
@@ -76,6 +80,7 @@ public class CustomFieldResource {
                 .filter("id", "cf.id", FilterType.STRING)
                 .filter("type", "cf.field_type", FilterType.STRING)
                 .filter("custom_activity_type_id", "cf.custom_activity_type_id", FilterType.STRING)
+                .filter("custom_object_type_id", "cf.custom_object_type_id", FilterType.STRING)
                 .orderBy("date_created", "cf.date_created")
                 .orderBy("name", "cf.name")
                 .defaultOrder("date_created")
@@ -91,13 +96,19 @@ public class CustomFieldResource {
         return reads.page(table, caller.organizationId(), query, SqlCondition.NONE).map(JsonPage::envelope);
     }
 
+    /** Close answers 201 for custom object fields (a newer endpoint) and 200 for the older owners (NOTES §13). */
     @POST
-    public Uni<ObjectNode> create(@PathParam("owner") String owner, JsonNode body, @QueryParam("_fields") String fieldsParam) {
+    public Uni<Response> create(@PathParam("owner") String owner, JsonNode body, @QueryParam("_fields") String fieldsParam) {
         Caller caller = callerContext.current();
         requireKnownOwner(owner);
         CustomFieldInput input = CustomFieldInput.forCreate(body, owner);
         return fields.create(caller, owner, input)
-                .map(field -> FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field)));
+                .map(field -> Response.status(newerEndpoint(owner) ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field))).build());
+    }
+
+    private static boolean newerEndpoint(String owner) {
+        return CustomFieldOwner.CUSTOM_OBJECT_TYPE.equals(owner);
     }
 
     @GET
@@ -119,11 +130,15 @@ public class CustomFieldResource {
                 .map(field -> FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field)));
     }
 
+    /** 204 for custom object fields, 200 {@code {}} for the older owners (NOTES §13). */
     @DELETE
     @Path("{id}")
-    public Uni<ObjectNode> delete(@PathParam("owner") String owner, @PathParam("id") String id) {
+    public Uni<Response> delete(@PathParam("owner") String owner, @PathParam("id") String id) {
         Caller caller = callerContext.current();
         requireKnownOwner(owner);
-        return fields.delete(caller, owner, id).replaceWith(JsonNodeFactory.instance.objectNode());
+        return fields.delete(caller, owner, id)
+                .chain(() -> removal.removeAll(caller, id, CustomFieldOwner.tablesOfValues(owner), null))
+                .map(ignored -> newerEndpoint(owner) ? Response.noContent().build()
+                : Response.ok(JsonNodeFactory.instance.objectNode()).build());
     }
 }

@@ -9,6 +9,7 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
+import io.leadline.platform.wire.Patch;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Custom field definitions. Only admins change them (they shape every object of the organization); each change
@@ -50,9 +52,12 @@ public class CustomFieldService {
         field.setEditableWithRoles(input.editableWithRoles.orElse(List.of()));
         field.required = Boolean.TRUE.equals(input.required);
         field.customActivityTypeId = input.customActivityTypeId.orElse(null);
+        field.customObjectTypeId = input.customObjectTypeId.orElse(null);
+        field.referencedCustomTypeId = input.referencedCustomTypeId.orElse(null);
         field.backReferenceIsVisible = Boolean.TRUE.equals(input.backReferenceIsVisible);
         field.recordCreation(caller, now);
-        return requireUniqueName(field, field.name, input)
+        return requireObjectTypes(field, input)
+                .chain(() -> requireUniqueName(field, field.name, input))
                 .chain(() -> fields.nextPosition(field.organizationId, owner))
                 .invoke(position -> field.position = position)
                 .chain(() -> fields.persist(field))
@@ -76,6 +81,8 @@ public class CustomFieldService {
                 input.body.fail("accepts_multiple_values",
                         "A field that accepts multiple values can't be turned back yet (its lists would need converting).");
             }
+            unchanged(input, "custom_object_type_id", input.customObjectTypeId, field.customObjectTypeId);
+            unchanged(input, "referenced_custom_type_id", input.referencedCustomTypeId, field.referencedCustomTypeId);
             boolean multiple = input.acceptsMultipleValues == null ? field.acceptsMultipleValues : input.acceptsMultipleValues;
             input.checkShape(field.type(), multiple, input.choices.orElse(field.choices()));
             input.body.throwIfInvalid();
@@ -105,20 +112,58 @@ public class CustomFieldService {
     }
 
     /**
-     * Deletes the field and, in the same transaction, its values from every object of its owner (one statement per
-     * table; the objects' documents too). The objects' own {@code updated} events are not recorded yet (README).
+     * Deletes the field with its event. Its values go afterwards, batch by batch with each object's event
+     * ({@link CustomValueRemoval}, which the resource runs once this transaction has committed).
      */
     @WithTransaction
     public Uni<Void> delete(Caller caller, String owner, String id) {
         requireAdmin(caller);
-        return get(caller, owner, id).chain(field -> {
-            Uni<Integer> removed = CustomFieldOwner.OF_CORE_OBJECTS.contains(owner)
-                    ? fields.removeValues(caller.organizationId(), owner, field.id)
-                    : Uni.createFrom().item(0);
-            return removed.chain(() -> fields.delete(field))
-                    .chain(() -> outbox.append(DomainEvent.deleted(caller, CustomFieldOwner.eventObjectType(owner),
-                            field.id, null, CustomFieldJson.toJson(field))));
+        return get(caller, owner, id).chain(field -> fields.delete(field)
+                .chain(() -> outbox.append(deleted(caller, field))));
+    }
+
+    /**
+     * The fields of a custom object type being deleted (it has no objects left, so no values): deletes them and
+     * answers their {@code custom_fields.custom_object} deleted events, for the type's own transaction.
+     */
+    public Uni<List<DomainEvent>> deleteAllOfObjectType(Caller caller, String typeId) {
+        return fields.ofCustomObjectType(caller.organizationId(), typeId).chain(found -> {
+            List<DomainEvent> events = found.stream().map(field -> deleted(caller, field)).toList();
+            return found.isEmpty() ? Uni.createFrom().item(events)
+                    : fields.delete("organizationId = ?1 and owner = ?2 and customObjectTypeId = ?3",
+                    caller.organizationId(), CustomFieldOwner.CUSTOM_OBJECT_TYPE, typeId).replaceWith(events);
         });
+    }
+
+    private static DomainEvent deleted(Caller caller, CustomField field) {
+        return DomainEvent.deleted(caller, CustomFieldOwner.eventObjectType(field.owner), field.id, null,
+                CustomFieldJson.toJson(field));
+    }
+
+    /** A custom object field's type and a custom_object field's referenced type are the organization's. */
+    private Uni<Void> requireObjectTypes(CustomField field, CustomFieldInput input) {
+        return requireObjectType(field.organizationId, field.customObjectTypeId, "custom_object_type_id", input)
+                .chain(() -> requireObjectType(field.organizationId, field.referencedCustomTypeId,
+                        "referenced_custom_type_id", input))
+                .invoke(input.body::throwIfInvalid);
+    }
+
+    private Uni<Void> requireObjectType(String organizationId, String typeId, String key, CustomFieldInput input) {
+        if (typeId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return fields.customObjectTypeExists(organizationId, typeId).invoke(exists -> {
+            if (!exists) {
+                input.body.fail(key, "Unknown custom object type: " + typeId + ".");
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The parent and referenced types of a field never change; sending the stored value again is fine. */
+    private static void unchanged(CustomFieldInput input, String key, Patch<String> sent, String stored) {
+        if (sent.isPresent() && !Objects.equals(sent.value(), stored)) {
+            input.body.fail(key, "Can't be changed.");
+        }
     }
 
     /**
@@ -129,27 +174,50 @@ public class CustomFieldService {
     public Uni<ObjectNode> reorder(Caller caller, String owner, CustomFieldSchemaInput input) {
         requireAdmin(caller);
         input.body.throwIfInvalid();
-        return fields.ofOwnerInOrder(caller.organizationId(), owner).map(current -> {
-            Map<String, CustomField> byId = new LinkedHashMap<>();
-            current.forEach(field -> byId.put(field.id, field));
-            for (int i = 0; i < input.ids.size(); i++) {
-                if (!byId.containsKey(input.ids.get(i))) {
-                    input.body.fail(CustomFieldSchemaInput.FIELDS + "." + i + ".id",
-                            "Unknown " + owner + " custom field: " + input.ids.get(i) + ".");
-                }
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope).map(current -> reorder(scope, current, input));
+    }
+
+    /** The schema of a custom object type ({@code /custom_field_schema/custom_object/<id>/}) reordered likewise. */
+    @WithTransaction
+    public Uni<ObjectNode> reorderObjectType(Caller caller, String typeId, CustomFieldSchemaInput input) {
+        requireAdmin(caller);
+        input.body.throwIfInvalid();
+        return fields.customObjectTypeExists(caller.organizationId(), typeId)
+                .chain(exists -> exists ? fields.ofScope(caller.organizationId(), FieldScope.customObjectType(typeId))
+                        : Uni.createFrom().failure(CloseException.notFound()))
+                .map(current -> reorder(FieldScope.customObjectType(typeId), current, input));
+    }
+
+    /** Positions are the fields' own, or for shared fields their association's with the scope. */
+    private static ObjectNode reorder(FieldScope scope, List<CustomField> current, CustomFieldSchemaInput input) {
+        Map<String, CustomField> byId = new LinkedHashMap<>();
+        current.forEach(field -> byId.put(field.id, field));
+        for (int i = 0; i < input.ids.size(); i++) {
+            if (!byId.containsKey(input.ids.get(i))) {
+                input.body.fail(CustomFieldSchemaInput.FIELDS + "." + i + ".id",
+                        "Unknown custom field of " + scope.path() + ": " + input.ids.get(i) + ".");
             }
-            input.body.throwIfInvalid();
-            List<CustomField> ordered = new ArrayList<>();
-            input.ids.forEach(id -> ordered.add(byId.remove(id)));
-            ordered.addAll(byId.values());
-            ObjectNode schema = JsonNodeFactory.instance.objectNode();
-            ArrayNode list = schema.putArray(CustomFieldSchemaInput.FIELDS);
-            for (int i = 0; i < ordered.size(); i++) {
-                ordered.get(i).position = i + 1;
-                list.add(CustomFieldJson.toJson(ordered.get(i)));
+        }
+        input.body.throwIfInvalid();
+        List<CustomField> ordered = new ArrayList<>();
+        input.ids.forEach(id -> ordered.add(byId.remove(id)));
+        ordered.addAll(byId.values());
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = schema.putArray(CustomFieldSchemaInput.FIELDS);
+        for (int i = 0; i < ordered.size(); i++) {
+            CustomField field = ordered.get(i);
+            if (field.isShared()) {
+                int position = i + 1;
+                field.setAssociations(field.associations().stream().map(association -> association.scope().equals(scope)
+                        ? association.with(association.required(), association.editableWithRoles(), position)
+                        : association).toList());
+            } else {
+                field.position = i + 1;
             }
-            return schema;
-        });
+            list.add(CustomFieldJson.toJson(field));
+        }
+        return schema;
     }
 
     private Uni<CustomField> get(Caller caller, String owner, String id) {
@@ -169,7 +237,7 @@ public class CustomFieldService {
     }
 
     /** Custom fields shape every object of the organization, so only admins may change them (as Close's admins). */
-    private static void requireAdmin(Caller caller) {
+    static void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
             throw CloseException.forbidden("Only organization admins can change custom fields.");
         }

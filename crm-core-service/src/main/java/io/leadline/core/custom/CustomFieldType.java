@@ -31,6 +31,7 @@ public enum CustomFieldType {
     CHOICES("choices", true),
     USER("user", true),
     CONTACT("contact", true),
+    CUSTOM_OBJECT("custom_object", true),
     HIDDEN("hidden", false);
 
     /** Close's datetime values keep their offset; fractions only when there are some (microseconds at most). */
@@ -54,9 +55,14 @@ public enum CustomFieldType {
         return wire;
     }
 
-    /** Close allows multiple values only for choices, users, contacts (and custom objects, not here yet). */
+    /** Close allows multiple values only for choices, users, contacts and custom objects. */
     public boolean mayHoldMany() {
         return mayHoldMany;
+    }
+
+    /** Values are ids of other objects of the same lead (contacts, custom objects), checked against the database. */
+    public boolean isReference() {
+        return this == CONTACT || this == CUSTOM_OBJECT;
     }
 
     public static Optional<CustomFieldType> fromWire(String wire) {
@@ -78,7 +84,7 @@ public enum CustomFieldType {
             case DATE -> item.isTextual() ? CloseDateTimes.parseDate(item.asText().trim()).map(LocalDate::toString)
                     .map(Object.class::cast) : Optional.empty();
             case DATETIME -> item.isTextual() ? datetime(item.asText().trim()) : Optional.empty();
-            case CHOICES, USER, CONTACT -> item.isTextual() && !item.asText().isBlank()
+            case CHOICES, USER, CONTACT, CUSTOM_OBJECT -> item.isTextual() && !item.asText().isBlank()
                     ? Optional.of(item.asText().trim()) : Optional.empty();
         };
     }
@@ -92,6 +98,7 @@ public enum CustomFieldType {
             case CHOICES -> "Expected one of the field's choices.";
             case USER -> "Expected a user id.";
             case CONTACT -> "Expected the id of a contact of the same lead.";
+            case CUSTOM_OBJECT -> "Expected the id of a custom object of the same lead.";
         };
     }
 

@@ -45,8 +45,9 @@ public class CustomFieldValues {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(stored);
         }
-        return fields.ofOwner(caller.organizationId(), owner)
-                .chain(definitions -> applyWith(caller, owner, definitions, leadId, stored, changes, body));
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope)
+                .chain(definitions -> applyWith(caller, scope, definitions, leadId, stored, changes, body, false));
     }
 
     /**
@@ -60,41 +61,75 @@ public class CustomFieldValues {
             changes.forEach(ignored -> results.add(Map.of()));
             return Uni.createFrom().item(results);
         }
-        return fields.ofOwner(caller.organizationId(), owner).chain(definitions -> {
+        FieldScope scope = FieldScope.of(owner);
+        return fields.ofScope(caller.organizationId(), scope).chain(definitions -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (int i = 0; i < changes.size(); i++) {
                 int index = i;
-                all = all.chain(() -> applyWith(caller, owner, definitions, null, Map.of(), changes.get(index),
-                        bodies.get(index)).invoke(results::add).replaceWithVoid());
+                all = all.chain(() -> applyWith(caller, scope, definitions, null, Map.of(), changes.get(index),
+                        bodies.get(index), false).invoke(results::add).replaceWithVoid());
             }
             return all.replaceWith(results);
         });
     }
 
-    private Uni<Map<String, Object>> applyWith(Caller caller, String owner, List<CustomField> definitions,
+    /**
+     * The values of a custom object of the type with the changes applied: checked against the type's fields, and
+     * every {@code required} field must have a value afterwards (Close: "required to save the object"), on create
+     * and on every update.
+     */
+    public Uni<Map<String, Object>> applyToCustomObject(Caller caller, String typeId, String leadId,
+                                                        Map<String, Object> stored, List<Change> changes,
+                                                        RequestBody body) {
+        FieldScope scope = FieldScope.customObjectType(typeId);
+        return fields.ofScope(caller.organizationId(), scope)
+                .chain(definitions -> applyWith(caller, scope, definitions, leadId, stored, changes, body, true));
+    }
+
+    private Uni<Map<String, Object>> applyWith(Caller caller, FieldScope scope, List<CustomField> definitions,
                                                String leadId, Map<String, Object> stored, List<Change> changes,
-                                               RequestBody body) {
+                                               RequestBody body, boolean enforceRequired) {
         Map<String, CustomField> byId = definitions.stream()
                 .collect(Collectors.toMap(field -> field.id, Function.identity()));
         Map<String, Object> values = new LinkedHashMap<>(stored);
-        Map<String, String> contactKeys = new LinkedHashMap<>();
+        References references = new References();
         for (Change change : changes) {
             CustomField field = byId.get(change.fieldId());
             if (field == null) {
-                body.fail(change.key(), "Unknown custom field for a " + owner + ": " + change.fieldId() + ".");
-            } else if (mayEdit(caller, field, change, body)) {
-                applyOne(field, change, values, body).forEach(id -> contactKeys.putIfAbsent(id, change.key()));
+                body.fail(change.key(), "Unknown custom field for " + scope.path() + ": " + change.fieldId() + ".");
+            } else if (mayEdit(caller, field.rolesIn(scope), change, body)) {
+                references.add(field, applyOne(field, change, values, body), change.key());
             }
         }
-        return checkContacts(caller, leadId, contactKeys, body).map(ignored -> {
-            body.throwIfInvalid();
-            return values;
-        });
+        if (enforceRequired) {
+            definitions.stream().filter(field -> field.requiredIn(scope) && !values.containsKey(field.id))
+                    .forEach(field -> body.fail(CustomValues.PREFIX + field.id, RequestBody.REQUIRED));
+        }
+        return checkContacts(caller, leadId, references.contacts, body)
+                .chain(() -> checkCustomObjects(caller, leadId, references.customObjects, body))
+                .map(ignored -> {
+                    body.throwIfInvalid();
+                    return values;
+                });
+    }
+
+    /**
+     * The ids a body's values point at, each with the first key that named it (for its error): contacts of the
+     * lead, and custom objects of the lead by their referenced type.
+     */
+    private static final class References {
+        final Map<String, String> contacts = new LinkedHashMap<>();
+        final Map<String, Map<String, String>> customObjects = new LinkedHashMap<>();
+
+        void add(CustomField field, List<String> ids, String key) {
+            Map<String, String> target = field.type() == CustomFieldType.CONTACT ? contacts
+                    : customObjects.computeIfAbsent(field.referencedCustomTypeId, type -> new LinkedHashMap<>());
+            ids.forEach(id -> target.putIfAbsent(id, key));
+        }
     }
 
     /** Fields limited to some roles take values only from those roles (and admins). */
-    private static boolean mayEdit(Caller caller, CustomField field, Change change, RequestBody body) {
-        List<String> roles = field.editableWithRoles();
+    private static boolean mayEdit(Caller caller, List<String> roles, Change change, RequestBody body) {
         if (roles.isEmpty() || caller.isAdmin() || roles.contains(caller.role())) {
             return true;
         }
@@ -102,7 +137,7 @@ public class CustomFieldValues {
         return false;
     }
 
-    /** Applies one change to the values; answers the contact ids it set or added, which the lead must have. */
+    /** Applies one change to the values; answers the ids of contacts or custom objects it set or added, which the lead must have. */
     private static List<String> applyOne(CustomField field, Change change, Map<String, Object> values,
                                          RequestBody body) {
         JsonNode raw = change.value();
@@ -133,7 +168,7 @@ public class CustomFieldValues {
         }
         if (!field.acceptsMultipleValues) {
             values.put(field.id, items.get(0));
-            return field.type() == CustomFieldType.CONTACT ? List.of((String) items.get(0)) : List.of();
+            return field.type().isReference() ? List.of((String) items.get(0)) : List.of();
         }
         Set<Object> current = new LinkedHashSet<>(change.operation() == Operation.SET ? List.of() : storedList(values.get(field.id)));
         if (change.operation() == Operation.REMOVE) {
@@ -146,7 +181,7 @@ public class CustomFieldValues {
         } else {
             values.put(field.id, new ArrayList<>(current));
         }
-        return field.type() == CustomFieldType.CONTACT && change.operation() != Operation.REMOVE
+        return field.type().isReference() && change.operation() != Operation.REMOVE
                 ? items.stream().map(String.class::cast).toList() : List.of();
     }
 
@@ -155,7 +190,7 @@ public class CustomFieldValues {
         return switch (field.type()) {
             case CHOICES -> value.filter(field.choices()::contains);
             case USER -> value.filter(id -> ((String) id).startsWith(USER_PREFIX) && ((String) id).length() <= 64);
-            case CONTACT -> value.filter(id -> ((String) id).length() <= 64);
+            case CONTACT, CUSTOM_OBJECT -> value.filter(id -> ((String) id).length() <= 64);
             default -> value;
         };
     }
@@ -170,16 +205,33 @@ public class CustomFieldValues {
 
     /** One query for every contact id the body names; ids that aren't contacts of the lead are field errors. */
     private Uni<Void> checkContacts(Caller caller, String leadId, Map<String, String> contactKeys, RequestBody body) {
-        if (contactKeys.isEmpty()) {
+        return checkIds(contactKeys, ids -> fields.contactsOfLead(caller.organizationId(), leadId, ids), leadId,
+                "Unknown contact of this lead: ", body);
+    }
+
+    /** One query per referenced type for the custom object ids the body names; others are field errors. */
+    private Uni<Void> checkCustomObjects(Caller caller, String leadId, Map<String, Map<String, String>> byType,
+                                         RequestBody body) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Map<String, String>> type : byType.entrySet()) {
+            all = all.chain(() -> checkIds(type.getValue(), ids -> fields.customObjectsOfLead(caller.organizationId(),
+                    leadId, type.getKey(), ids), leadId, "Unknown custom object of this lead and type: ", body));
+        }
+        return all;
+    }
+
+    /** The ids (each with its key) the lead has, by one query; the others are field errors. No lead, none known. */
+    private static Uni<Void> checkIds(Map<String, String> keys, Function<Set<String>, Uni<List<String>>> known,
+                                      String leadId, String unknown, RequestBody body) {
+        if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<List<String>> found = leadId == null ? Uni.createFrom().item(List.of())
-                : fields.contactsOfLead(caller.organizationId(), leadId, contactKeys.keySet());
-        return found.invoke(known -> {
-            Set<String> ofLead = new HashSet<>(known);
-            contactKeys.forEach((id, key) -> {
+        Uni<List<String>> found = leadId == null ? Uni.createFrom().item(List.of()) : known.apply(keys.keySet());
+        return found.invoke(ids -> {
+            Set<String> ofLead = new HashSet<>(ids);
+            keys.forEach((id, key) -> {
                 if (!ofLead.contains(id)) {
-                    body.fail(key, "Unknown contact of this lead: " + id + ".");
+                    body.fail(key, unknown + id + ".");
                 }
             });
         }).replaceWithVoid();

@@ -101,11 +101,14 @@ public class LeadService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, String id) {
         String org = caller.organizationId();
-        return loadView(org, id).chain(view -> children.deleteAllOf(caller, view.lead()).chain(events -> {
-            // Its children's events first (see LeadChildren for their order), then the lead's, with its last state.
-            events.add(DomainEvent.deleted(caller, LEAD, id, id, leadJson.toJson(view)));
-            return leads.delete(view.lead()).chain(() -> outbox.appendAll(events));
-        }));
+        // Locked first, so a child created concurrently (a custom object locks its lead too) is either seen and
+        // deleted with the lead or refused for want of one, never left pointing at a deleted lead.
+        return leads.lockInOrder(org, List.of(id)).chain(() -> loadView(org, id))
+                .chain(view -> children.deleteAllOf(caller, view.lead()).chain(events -> {
+                    // Its children's events first (see LeadChildren for their order), then the lead's, last state.
+                    events.add(DomainEvent.deleted(caller, LEAD, id, id, leadJson.toJson(view)));
+                    return leads.delete(view.lead()).chain(() -> outbox.appendAll(events));
+                }));
     }
 
     /** The lead with everything its wire form shows; 404 when the organization has no such lead. */

@@ -78,7 +78,7 @@ class CustomFieldResourceTest {
         // A lead field is not a contact field.
         org.request().get("/api/v1/custom_field/contact/" + id + "/").then().statusCode(404);
         org.request().get("/api/v1/custom_field/contact/").then().statusCode(200).body("data", empty());
-        org.request().get("/api/v1/custom_field/custom_object_type/").then().statusCode(404);
+        org.request().get("/api/v1/custom_field/custom_object_type/").then().statusCode(200).body("data", empty());
     }
 
     @Test
@@ -111,11 +111,15 @@ class CustomFieldResourceTest {
         refused(org, "{\"name\": \"A\", \"type\": \"choices\", \"choices\": [\"x\", \"x\"]}", "choices.1");
         refused(org, "{\"name\": \"A\", \"type\": \"number\", \"choices\": [\"x\"]}", "choices");
         refused(org, "{\"name\": \"A\", \"type\": \"text\", \"accepts_multiple_values\": true}", "accepts_multiple_values");
-        refused(org, "{\"name\": \"A\", \"type\": \"custom_object\", \"referenced_custom_type_id\": \"cotype_x\"}", "type");
+        refused(org, "{\"name\": \"A\", \"type\": \"custom_object\", \"referenced_custom_type_id\": \"cotype_x\"}",
+                "referenced_custom_type_id");
         refused(org, "{\"name\": \"A\", \"type\": \"text\", \"custom_activity_type_id\": \"actitype_a\"}",
                 "custom_activity_type_id");
         refused(org, "{\"name\": \"   \", \"type\": \"text\"}", "name");
         refused(org, "{\"name\": \"A\", \"type\": \"text\", \"editable_with_roles\": \"admin\"}", "editable_with_roles");
+        // choices that aren't a list are a field error, not a 500 (found by BadRequestFuzzIT)
+        refused(org, "{\"name\": \"A\", \"type\": \"choices\", \"choices\": \"a\"}", "choices");
+        refused(org, "{\"name\": \"A\", \"type\": \"text\", \"choices\": {}}", "choices");
         assertEquals(0, database.count("custom_field", org.organizationId()));
         assertEquals(0, database.count("outbox_event", org.organizationId()));
     }
