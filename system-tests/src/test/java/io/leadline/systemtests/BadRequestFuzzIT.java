@@ -89,6 +89,14 @@ class BadRequestFuzzIT {
                     "{\"custom_object_type_id\": \"COTYPE\", \"lead_id\": \"LEAD\", \"name\": \"Fuzz\"}",
                     List.of("custom_object_type_id", "lead_id", "name", "custom.cf_fuzz"),
                     List.of("lead_id", "custom_object_type_id", "id")),
+            new Endpoint("/saved_search/", "saved_search", true, true, true, "{\"name\": \"Fuzz\", \"query\": \"fuzz\"}",
+                    List.of("name", "description", "type", "query", "s_query", "selected_fields", "is_shared",
+                            "sharing_settings"),
+                    List.of("id", "type", "type__in")),
+            new Endpoint("/data/search/", null, false, true, false,
+                    "{\"query\": {\"type\": \"and\", \"queries\": [{\"type\": \"object_type\", \"object_type\": \"lead\"},"
+                            + " {\"type\": \"text\", \"value\": \"fuzz\"}]}, \"include_counts\": true}",
+                    List.of("query", "_fields", "sort", "_limit", "results_limit", "include_counts", "cursor"), List.of()),
             new Endpoint("/lead/merge/", null, false, true, false, "{\"source\": \"LEAD\", \"destination\": \"LEAD\"}",
                     List.of("source", "destination"), List.of()),
             new Endpoint("/comment/", "comment", true, true, true, "{\"object_id\": \"LEAD\", \"body\": \"<p>Fuzz</p>\"}",
@@ -217,6 +225,8 @@ class BadRequestFuzzIT {
         ids.put("webhook", tenant.api().body(Map.of("url", "http://127.0.0.1:9/hook", "status", "paused",
                         "events", List.of(Map.of("object_type", "lead", "action", "created"))))
                 .post("/webhook/").then().statusCode(201).extract().path("id"));
+        ids.put("saved_search", tenant.api().body(Map.of("name", "Fixture", "query", "fixture"))
+                .post("/saved_search/").then().statusCode(200).extract().path("id"));
         ids.put("event", "evnt_" + "0".repeat(22));
         ids.put("user", tenant.userId());
         ids.put("organization", tenant.organizationId());
