@@ -14,9 +14,11 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class EmailSending {
 
     private static final Logger LOG = Logger.getLogger(EmailSending.class);
-    private static final String CLAIM = "select * from activity where activity_type = 'Email'"
+    private static final String CLAIM = "select id from activity where activity_type = 'Email'"
             + " and status in ('outbox', 'scheduled') and send_due_at <= now()"
             + " order by send_due_at limit 1 for update skip locked";
     /** Kept in send_attempts: Close's list of tries is for display, the last ones matter. */
@@ -87,9 +89,11 @@ public class EmailSending {
             return;
         }
         wokenWhileDraining.set(false);
-        // Hibernate Reactive needs a (duplicated) Vert.x context, which a timer's callback doesn't give
-        VertxContextSupport.subscribe(() -> Multi.createBy().repeating().uni(this::sendOne).whilst(Boolean::booleanValue),
-                subscribe -> subscribe.with(sent -> {
+        // Hibernate Reactive sessions need a duplicated Vert.x context marked safe, as Quarkus gives each request
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Multi.createBy().repeating().uni(this::sendOne).whilst(Boolean::booleanValue)
+                .subscribe().with(sent -> {
                 }, failure -> {
                     LOG.warnf("Email sending stopped, will retry: %s", failure.toString());
                     draining.set(false);
@@ -104,7 +108,9 @@ public class EmailSending {
     /** Claims, sends and records one due email; false when none is due. */
     Uni<Boolean> sendOne() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM, Email.class).getSingleResultOrNull())
+                .chain(session -> session.createNativeQuery(CLAIM, String.class).getSingleResultOrNull()
+                        // the row is locked by now, this transaction loads it
+                        .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Email.class, id)))
                 .chain(email -> email == null ? Uni.createFrom().item(false) : send(email).replaceWith(true)));
     }
 
