@@ -16,20 +16,34 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
     private GreenMail greenMail;
     private final int port;
+    private final int imapPort;
 
-    private EmbeddedSmtpServer(GreenMail greenMail, int port) {
+    private EmbeddedSmtpServer(GreenMail greenMail, int port, int imapPort) {
         this.greenMail = greenMail;
         this.port = port;
+        this.imapPort = imapPort;
     }
 
-    /** A port of 0 is replaced by a free one. Returns once the server accepts connections. */
+    /** SMTP only. A port of 0 is replaced by a free one. Returns once the server accepts connections. */
     public static EmbeddedSmtpServer start(int port) {
         int chosen = FreePorts.orPick(port);
-        return new EmbeddedSmtpServer(started(chosen), chosen);
+        return new EmbeddedSmtpServer(started(chosen, -1), chosen, -1);
     }
 
-    private static GreenMail started(int port) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
+    /**
+     * SMTP and IMAP, so a developer reads what was sent with any mail client: every recipient address is a mailbox
+     * whose user name and password are the address itself.
+     */
+    public static EmbeddedSmtpServer startWithImap(int smtpPort, int imapPort) {
+        int smtp = FreePorts.orPick(smtpPort);
+        int imap = FreePorts.orPick(imapPort);
+        return new EmbeddedSmtpServer(started(smtp, imap), smtp, imap);
+    }
+
+    private static GreenMail started(int port, int imapPort) {
+        ServerSetup smtp = new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP);
+        GreenMail greenMail = imapPort < 0 ? new GreenMail(smtp)
+                : new GreenMail(new ServerSetup[] {smtp, new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
         try {
             greenMail.start();
         } catch (RuntimeException e) {
@@ -45,7 +59,7 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
     /** Brings a stopped server back on the same port, empty. */
     public synchronized void restart() {
-        greenMail = started(port);
+        greenMail = started(port, imapPort);
     }
 
     public String host() {
@@ -54,6 +68,11 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The IMAP port, or -1 when the server speaks SMTP only. */
+    public int imapPort() {
+        return imapPort;
     }
 
     /** Every message received so far, oldest first. */

@@ -101,6 +101,12 @@ class BadRequestFuzzIT {
                     List.of("lead_id", "contact_id", "direction", "status", "disposition", "duration", "phone",
                             "local_phone", "remote_phone", "recording_url", "voicemail_url", "note_html", "outcome_id"),
                     List.of("lead_id", "contact_id", "user_id", "date_created__lt")),
+            new Endpoint("/activity/email/", "email", true, true, true, "{\"lead_id\": \"LEAD\", \"status\": \"draft\"}",
+                    List.of("lead_id", "contact_id", "status", "sender", "to", "cc", "bcc", "subject", "body_text",
+                            "body_html", "attachments", "in_reply_to_id", "date_scheduled", "send_in", "followup_date"),
+                    List.of("lead_id", "contact_id", "user_id", "date_created__lt")),
+            new Endpoint("/activity/emailthread/", "emailthread", true, false, true, "{}", List.of(),
+                    List.of("lead_id", "user_id", "date_created__gt")),
             new Endpoint("/activity/", null, true, false, false, "{}", List.of(),
                     List.of("lead_id", "lead_id__in", "contact_id", "user_id", "_type", "_type__in", "id__in",
                             "activity_at__gt", "thread_emails")),
@@ -210,6 +216,10 @@ class BadRequestFuzzIT {
                 .then().statusCode(200).extract().path("id"));
         ids.put("call", tenant.api().body(Map.of("lead_id", ids.get("lead"))).post("/activity/call/")
                 .then().statusCode(200).extract().path("id"));
+        JsonPath email = tenant.api().body(Map.of("lead_id", ids.get("lead"), "status", "draft", "subject", "Fixture"))
+                .post("/activity/email/").then().statusCode(200).extract().jsonPath();
+        ids.put("email", email.getString("id"));
+        ids.put("emailthread", email.getString("thread_id"));
         return ids;
     }
 
