@@ -8,6 +8,7 @@ import io.leadline.activities.activity.Activity;
 import io.leadline.activities.activity.ActivityJson;
 import io.leadline.activities.activity.ActivityType;
 import io.leadline.activities.activity.JsonText;
+import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.richtext.RichText;
 import io.leadline.platform.wire.CloseDateTimes;
 import jakarta.persistence.Column;
@@ -25,13 +26,6 @@ import java.util.List;
 @DiscriminatorValue(ActivityType.EMAIL_NAME)
 public class Email extends Activity {
 
-    static final String INBOX = "inbox";
-    static final String DRAFT = "draft";
-    static final String SCHEDULED = "scheduled";
-    static final String OUTBOX = "outbox";
-    static final String SENT = "sent";
-    static final String ERROR = "error";
-    static final List<String> STATUSES = List.of(INBOX, DRAFT, SCHEDULED, OUTBOX, SENT, ERROR);
     /** Close's body_preview: the start of the plain body. */
     private static final int PREVIEW_LENGTH = 100;
 
@@ -168,7 +162,7 @@ public class Email extends Activity {
     }
 
     boolean waitsToBeSent() {
-        return SCHEDULED.equals(status) || OUTBOX.equals(status);
+        return MessageStatus.waitsToBeSent(status);
     }
 
     private String preview() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.richtext.RichText;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
@@ -22,8 +23,6 @@ final class EmailInput {
     /** Close's undo window: {@code send_in} must be under a minute. */
     static final long MAX_SEND_IN = 59;
     static final List<String> RECIPIENT_FIELDS = List.of("to", "cc", "bcc");
-    /** What a PUT of a waiting (scheduled/outbox) email may send: moving it back to draft cancels the send. */
-    static final List<String> CANCEL_FIELDS = List.of("status");
 
     final ActivityBaseInput base;
     final Patch<String> status;
@@ -45,14 +44,7 @@ final class EmailInput {
     private EmailInput(ActivityBaseInput base, boolean create) {
         this.base = base;
         RequestBody body = base.body;
-        String statusValue = create ? body.requiredString("status") : body.string("status");
-        if (statusValue != null && !Email.STATUSES.contains(statusValue)) {
-            body.choice("status", Email.STATUSES);
-            statusValue = null;
-        }
-        if (!create && body.isNull("status")) {
-            body.fail("status", "This field may not be null.");
-        }
+        String statusValue = create ? MessageStatus.forCreate(body) : MessageStatus.forUpdate(body);
         this.status = Patch.read(body, "status", statusValue);
         String senderValue = body.string("sender", EmailAddresses.MAX_LENGTH + RequestBody.NAME_LENGTH);
         if (senderValue != null && !senderValue.isBlank() && !EmailAddresses.valid(senderValue)) {
@@ -107,13 +99,6 @@ final class EmailInput {
 
     static EmailInput forUpdate(JsonNode json, Caller caller, String internalToken) {
         return new EmailInput(ActivityBaseInput.forUpdate(RequestBody.of(json), caller, internalToken), false);
-    }
-
-    /** The fields the body sends, for the rule that only drafts change. */
-    List<String> sentFields() {
-        List<String> fields = new java.util.ArrayList<>();
-        base.body.fields().forEachRemaining(entry -> fields.add(entry.getKey()));
-        return fields;
     }
 
     void fail(String field, String message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.JsonText;
+import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
@@ -146,7 +147,7 @@ public class EmailSending {
 
     private Uni<Void> recordSent(Caller caller, Email email, ObjectNode before, String messageId) {
         Instant now = CloseDateTimes.now();
-        email.status = Email.SENT;
+        email.status = MessageStatus.SENT;
         email.dateSent = now;
         email.activityAt = now;
         email.sendDueAt = null;
@@ -171,7 +172,7 @@ public class EmailSending {
         new SendRetries(config.maxAttempts(), config.retryBackoff()).nextAttempt(failures, now).ifPresentOrElse(
                 next -> email.sendDueAt = next,
                 () -> {
-                    email.status = Email.ERROR;
+                    email.status = MessageStatus.ERROR;
                     email.sendDueAt = null;
                 });
         LOG.warnf("Sending email %s failed (attempt %d, %s): %s", email.id, failures,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityStore;
 import io.leadline.activities.activity.JsonText;
+import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
@@ -35,7 +36,7 @@ public class EmailService {
     public Uni<Email> create(Caller caller, EmailInput input) {
         Email email = new Email();
         email.status = input.status.value();
-        email.direction = Email.INBOX.equals(email.status) ? "incoming" : "outgoing";
+        email.direction = MessageStatus.INBOX.equals(email.status) ? "incoming" : "outgoing";
         email.sender = input.sender.value();
         email.recipients = input.recipients.toString();
         email.subject = input.subject.value();
@@ -52,7 +53,7 @@ public class EmailService {
         input.extras.fields().forEachRemaining(field -> email.extra(field.getKey(), field.getValue()));
         if (email.status != null) {
             checkStatus(input, email);
-            if (Email.SENT.equals(email.status)) {
+            if (MessageStatus.SENT.equals(email.status)) {
                 email.dateSent = input.dateSent != null ? input.dateSent : CloseDateTimes.now();
             }
         }
@@ -88,21 +89,11 @@ public class EmailService {
     /** The PUT's changes, after Close's rules on what may change in which status. */
     private static void change(EmailInput input, Email email, Optional<String> repliedThread) {
         String target = input.status.orElse(email.status);
-        if (!Email.DRAFT.equals(email.status)) {
-            boolean cancels = Email.DRAFT.equals(target) && (email.waitsToBeSent() || Email.ERROR.equals(email.status))
-                    && EmailInput.CANCEL_FIELDS.containsAll(input.sentFields());
-            if (!cancels) {
-                input.fail("status", "Only drafts can be edited; a scheduled, outbox or failed email can only be"
-                        + " moved back to draft (which cancels sending).");
-                input.throwIfInvalid();
-            }
-            email.status = Email.DRAFT;
+        if (MessageStatus.check(email.status, target, input.base.body) == MessageStatus.Change.CANCEL) {
+            email.status = MessageStatus.DRAFT;
             email.sendDueAt = null;
             email.sendFailures = null;
             return;
-        }
-        if (!List.of(Email.DRAFT, Email.SCHEDULED, Email.OUTBOX).contains(target)) {
-            input.fail("status", "A draft can only become scheduled or outbox.");
         }
         input.sender.ifPresent(sender -> email.sender = sender);
         ObjectNode recipients = JsonText.object(email.recipients);
@@ -128,23 +119,23 @@ public class EmailService {
      */
     private static void checkStatus(EmailInput input, Email email) {
         String status = email.status;
-        if (List.of(Email.INBOX, Email.SCHEDULED, Email.OUTBOX, Email.ERROR).contains(status) && email.sender == null) {
+        if (List.of(MessageStatus.INBOX, MessageStatus.SCHEDULED, MessageStatus.OUTBOX, MessageStatus.ERROR).contains(status) && email.sender == null) {
             input.fail("sender", "A sender is required for " + status + " emails.");
         }
         if (email.waitsToBeSent() && email.to().isEmpty() && email.cc().isEmpty() && email.bcc().isEmpty()) {
             input.fail("to", "An email to send needs at least one recipient.");
         }
-        if (Email.SCHEDULED.equals(status) && email.dateScheduled == null) {
+        if (MessageStatus.SCHEDULED.equals(status) && email.dateScheduled == null) {
             input.fail("date_scheduled", "A scheduled email needs date_scheduled.");
         }
-        if (input.sendIn != null && !Email.OUTBOX.equals(status)) {
+        if (input.sendIn != null && !MessageStatus.OUTBOX.equals(status)) {
             input.fail("send_in", "Only for emails put in the outbox.");
         }
         Instant now = CloseDateTimes.now();
-        if (Email.OUTBOX.equals(status)) {
+        if (MessageStatus.OUTBOX.equals(status)) {
             email.sendDueAt = now.plusSeconds(input.sendIn == null ? 0 : input.sendIn);
             email.sendFailures = 0;
-        } else if (Email.SCHEDULED.equals(status)) {
+        } else if (MessageStatus.SCHEDULED.equals(status)) {
             email.sendDueAt = email.dateScheduled;
             email.sendFailures = 0;
         } else {
