@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.Attachments;
 import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.richtext.RichText;
 import io.leadline.platform.security.Caller;
@@ -150,23 +151,7 @@ final class EmailInput {
 
     /** Attachments name files uploaded first: an https url, a filename and a size; other keys Close knows kept. */
     private static ArrayNode attachments(RequestBody body) {
-        ArrayNode items = body.array("attachments", MAX_ATTACHMENTS);
-        if (items == null) {
-            return null;
-        }
-        ArrayNode clean = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < items.size(); i++) {
-            RequestBody item = body.nested("attachments", i, items.get(i));
-            if (item == null) {
-                continue;
-            }
-            String url = item.requiredNonBlank("url", RequestBody.MAX_LENGTH);
-            if (url != null && !url.startsWith("https://")) {
-                item.fail("url", "Must be an https URL.");
-            }
-            ObjectNode attachment = clean.addObject();
-            attachment.put("url", url);
-            attachment.put("filename", item.requiredNonBlank("filename", RequestBody.NAME_LENGTH));
+        return Attachments.read(body, MAX_ATTACHMENTS, (item, attachment) -> {
             Long size = item.integer("size", 0, Long.MAX_VALUE);
             if (size == null && !item.has("size")) {
                 item.fail("size", RequestBody.REQUIRED);
@@ -175,8 +160,7 @@ final class EmailInput {
             attachment.put("content_type", item.string("content_type", RequestBody.NAME_LENGTH));
             attachment.put("content_id", item.string("content_id", RequestBody.NAME_LENGTH));
             attachment.put("inline_only", Boolean.TRUE.equals(item.bool("inline_only")));
-        }
-        return clean;
+        });
     }
 
     private static ArrayNode opens(RequestBody body) {

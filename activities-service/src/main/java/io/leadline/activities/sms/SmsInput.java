@@ -2,9 +2,8 @@ package io.leadline.activities.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.Attachments;
 import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.Patch;
@@ -64,28 +63,7 @@ final class SmsInput {
 
     /** Each attachment: an https url, a filename and one of the media types carriers take. */
     private static ArrayNode attachments(RequestBody body) {
-        ArrayNode items = body.array("attachments", MAX_ATTACHMENTS);
-        if (items == null) {
-            return null;
-        }
-        ArrayNode clean = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < items.size(); i++) {
-            RequestBody item = body.nested("attachments", i, items.get(i));
-            if (item == null) {
-                continue;
-            }
-            String url = item.requiredNonBlank("url", RequestBody.MAX_LENGTH);
-            if (url != null && !url.startsWith("https://")) {
-                item.fail("url", "Must be an https URL.");
-            }
-            String filename = item.requiredNonBlank("filename", RequestBody.NAME_LENGTH);
-            String contentType = item.requiredString("content_type") == null ? null
-                    : item.choice("content_type", MEDIA_TYPES);
-            ObjectNode attachment = clean.addObject();
-            attachment.put("url", url);
-            attachment.put("filename", filename);
-            attachment.put("content_type", contentType);
-        }
-        return clean;
+        return Attachments.read(body, MAX_ATTACHMENTS, (item, attachment) -> attachment.put("content_type",
+                item.requiredString("content_type") == null ? null : item.choice("content_type", MEDIA_TYPES)));
     }
 }

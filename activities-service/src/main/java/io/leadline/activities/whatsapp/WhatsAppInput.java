@@ -2,9 +2,8 @@ package io.leadline.activities.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.Attachments;
 import io.leadline.activities.sms.PhoneInput;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.Patch;
@@ -81,30 +80,14 @@ final class WhatsAppInput {
 
     /** Uploaded files: an https url, a filename, a size; at most 25 MB together. */
     private static ArrayNode attachments(RequestBody body) {
-        ArrayNode items = body.array("attachments", MAX_ATTACHMENTS);
-        if (items == null) {
-            return null;
-        }
-        ArrayNode clean = JsonNodeFactory.instance.arrayNode();
-        long total = 0;
-        for (int i = 0; i < items.size(); i++) {
-            RequestBody item = body.nested("attachments", i, items.get(i));
-            if (item == null) {
-                continue;
-            }
-            String url = item.requiredNonBlank("url", RequestBody.MAX_LENGTH);
-            if (url != null && !url.startsWith("https://")) {
-                item.fail("url", "Must be an https URL.");
-            }
+        long[] total = {0};
+        ArrayNode clean = Attachments.read(body, MAX_ATTACHMENTS, (item, attachment) -> {
             Long size = item.integer("size", 0, MAX_ATTACHMENT_BYTES);
-            total += size == null ? 0 : size;
-            ObjectNode attachment = clean.addObject();
-            attachment.put("url", url);
-            attachment.put("filename", item.requiredNonBlank("filename", RequestBody.NAME_LENGTH));
+            total[0] += size == null ? 0 : size;
             attachment.put("content_type", item.string("content_type", RequestBody.NAME_LENGTH));
             attachment.put("size", size);
-        }
-        if (total > MAX_ATTACHMENT_BYTES) {
+        });
+        if (total[0] > MAX_ATTACHMENT_BYTES) {
             body.fail("attachments", "Attachments may be at most 25 MB together.");
         }
         return clean;
