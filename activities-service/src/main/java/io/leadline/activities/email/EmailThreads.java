@@ -141,7 +141,8 @@ public class EmailThreads {
             email.to().forEach(address -> participants.add(address.asText()));
             email.cc().forEach(address -> participants.add(address.asText()));
             ObjectNode summary = email.toJson();
-            summary.remove(List.of("body_text", "body_html"));
+            // the bodies make a thread heavy; lead and contact are the thread's own, and a merge moves them
+            summary.remove(List.of("body_text", "body_html", "lead_id", "contact_id"));
             summaries.add(summary);
         }
         ArrayNode people = details.putArray("participants");
