@@ -105,8 +105,9 @@ class ActivitiesIT {
         assertThat(typesOf(tenant, leadId)).contains("Email").doesNotContain("EmailThread");
         tenant.api().queryParam("lead_id", leadId).queryParam("thread_emails", "only").get("/activity/").then()
                 .statusCode(200).body("data[0]._type", equalTo("EmailThread")).body("data[0].n_emails", equalTo(1));
-        Eventually.await(() -> tenant.api().queryParam("object_id", draft).get("/event/").then().statusCode(200)
-                .extract().jsonPath().<String>getList("data.action"), actions -> actions.contains("sent"), EVENTUALLY);
+        Eventually.await(() -> tenant.api().queryParam("object_id", draft).queryParam("action", "sent").get("/event/")
+                .then().statusCode(200).extract().jsonPath().<String>getList("data.object_type"),
+                types -> types.equals(List.of("activity.email")), EVENTUALLY);
         Tenant.create("Other Mail Co").api().get("/activity/email/" + draft + "/").then().statusCode(404);
     }
 
