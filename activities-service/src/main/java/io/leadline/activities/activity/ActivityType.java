@@ -32,6 +32,8 @@ public enum ActivityType {
     public static final String EMAIL_THREAD_NAME = "EmailThread";
     public static final String SMS_NAME = "SMS";
     public static final String WHATSAPP_MESSAGE_NAME = "WhatsAppMessage";
+    public static final String MEETING_NAME = "Meeting";
+    public static final String FORM_SUBMISSION_NAME = "FormSubmission";
     public static final String CREATED_NAME = "Created";
     public static final String LEAD_STATUS_CHANGE_NAME = "LeadStatusChange";
     public static final String OPPORTUNITY_STATUS_CHANGE_NAME = "OpportunityStatusChange";
