@@ -19,6 +19,8 @@ final class Banner {
         out.append(String.format("%n  PostgreSQL       %s%n", stack.dbUrl()));
         out.append(String.format("  Kafka            %s%n", stack.kafkaBootstrap()));
         out.append(String.format("  Logs             %s%n", stack.workDir().resolve("logs")));
+        out.append(String.format("  Sent email       SMTP %s; read it over IMAP at %s (user and password: the"
+                + " recipient's address); nothing leaves this machine%n", stack.smtpAddress(), stack.imapAddress()));
         if (options.startServices()) {
             out.append(String.format("%n  Gateway          %s%n", stack.gatewayUrl()));
         }

@@ -1,5 +1,6 @@
 package io.leadline.devstack;
 
+import io.leadline.embedded.EmbeddedSmtpServer;
 import io.leadline.embedded.FreePorts;
 import io.leadline.embedded.KeyPairFiles;
 
@@ -96,6 +97,9 @@ public final class Devstack {
         }
         DatabaseServer db = keepWhenStarted(database, kafka);
         KafkaCluster cluster = kafka.join();
+        // where activities-service sends email; a developer reads it over IMAP (the banner says how)
+        EmbeddedSmtpServer smtp = timed("SMTP", () -> EmbeddedSmtpServer.startWithImap(0, 0));
+        parts.addInfrastructure(smtp);
 
         Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
         modules.forEach(module -> ports.put(module, FreePorts.orPick(options.portOf(module))));
@@ -103,7 +107,7 @@ public final class Devstack {
         Map<ServiceModule, Integer> managementPorts = new EnumMap<>(ServiceModule.class);
         modules.forEach(module -> managementPorts.put(module, FreePorts.pick()));
         Function<ServiceModule, Map<String, String>> environmentOf = module -> ServiceEnvironment.of(module, ports,
-                managementPorts.get(module), db, cluster, keys, operatorToken);
+                managementPorts.get(module), db, cluster, keys, operatorToken, smtp);
         migrateAll(modules, environmentOf, logs);
         Map<ServiceModule, ServiceProcess> services = new EnumMap<>(ServiceModule.class);
         for (ServiceModule module : modules) {
@@ -124,7 +128,7 @@ public final class Devstack {
                 ? DemoSeeder.seed(http, services.get(ServiceModule.GATEWAY).url(), operatorToken)
                 : null;
         Map<String, Duration> times = Collections.unmodifiableMap(new LinkedHashMap<>(startupTimes));
-        return new RunningStack(parts, services, db, cluster, operatorToken, apiKey, times, options.workDir());
+        return new RunningStack(parts, services, db, cluster, smtp, operatorToken, apiKey, times, options.workDir());
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.leadline.devstack;
 
+import io.leadline.embedded.EmbeddedSmtpServer;
+import jakarta.mail.internet.MimeMessage;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A started stack. Closing it stops the services, then Kafka, then PostgreSQL (embedded ones only). */
@@ -11,18 +15,20 @@ public final class RunningStack implements AutoCloseable {
     private final Map<ServiceModule, ServiceProcess> services;
     private final DatabaseServer database;
     private final KafkaCluster kafka;
+    private final EmbeddedSmtpServer smtp;
     private final String operatorToken;
     private final String demoApiKey;
     private final Map<String, Duration> startupTimes;
     private final Path workDir;
 
     RunningStack(StackParts parts, Map<ServiceModule, ServiceProcess> services, DatabaseServer database,
-                 KafkaCluster kafka, String operatorToken, String demoApiKey, Map<String, Duration> startupTimes,
+                 KafkaCluster kafka, EmbeddedSmtpServer smtp, String operatorToken, String demoApiKey, Map<String, Duration> startupTimes,
                  Path workDir) {
         this.parts = parts;
         this.services = new java.util.concurrent.ConcurrentHashMap<>(services);
         this.database = database;
         this.kafka = kafka;
+        this.smtp = smtp;
         this.operatorToken = operatorToken;
         this.demoApiKey = demoApiKey;
         this.startupTimes = startupTimes;
@@ -70,6 +76,21 @@ public final class RunningStack implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafka.bootstrapServers();
+    }
+
+    /** The stack's SMTP server, where activities-service sends email: {@code host:port}. */
+    public String smtpAddress() {
+        return smtp.host() + ":" + smtp.port();
+    }
+
+    /** Its IMAP side, where a mail client reads what was sent: {@code host:port}. */
+    public String imapAddress() {
+        return smtp.host() + ":" + smtp.imapPort();
+    }
+
+    /** Every email the stack sent so far, oldest first. */
+    public List<MimeMessage> sentMail() {
+        return smtp.receivedMessages();
     }
 
     /** Takes the embedded Kafka down, keeping its data (outage tests). */

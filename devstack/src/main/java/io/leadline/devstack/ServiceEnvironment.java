@@ -1,5 +1,6 @@
 package io.leadline.devstack;
 
+import io.leadline.embedded.EmbeddedSmtpServer;
 import io.leadline.embedded.KeyPairFiles;
 
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class ServiceEnvironment {
      */
     static Map<String, String> of(ServiceModule module, Map<ServiceModule, Integer> ports, int managementPort,
                                   DatabaseServer database, KafkaCluster kafka, KeyPairFiles keys,
-                                  String operatorToken) {
+                                  String operatorToken, EmbeddedSmtpServer smtp) {
         Map<String, String> environment = new LinkedHashMap<>(database(database));
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(module)));
         environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
@@ -42,6 +43,11 @@ final class ServiceEnvironment {
                 environment.put(serviceUrlVariable(service), "http://127.0.0.1:" + port);
             }
         });
+        if (module == ServiceModule.ACTIVITIES) {
+            // emails put in the outbox go to the stack's own SMTP server, where the banner says to read them
+            environment.put("QUARKUS_MAILER_HOST", smtp.host());
+            environment.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.port()));
+        }
         if (module == ServiceModule.EVENTS) {
             environment.putAll(DEVELOPMENT_WEBHOOK_RECEIVERS);
         }

@@ -1,10 +1,15 @@
 package io.leadline.systemtests;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -72,6 +77,46 @@ class ActivitiesIT {
         tenant.api().delete("/lead/" + destination + "/").then().statusCode(200);
         Eventually.await(() -> typesOf(tenant, destination), List::isEmpty, EVENTUALLY);
         tenant.api().get("/activity/note/" + noteId + "/").then().statusCode(404);
+    }
+
+    @Test
+    void anEmailPutInTheOutboxIsSentOverSmtp() throws Exception {
+        Tenant tenant = Tenant.create("Mail Co");
+        String leadId = tenant.api().body(Map.of("name", "Kent", "contacts", List.of(Map.of("name", "Clark"))))
+                .post("/lead/").then().statusCode(200).extract().path("id");
+        String subject = "Quote " + UUID.randomUUID();
+        String draft = tenant.api().body(Map.of("lead_id", leadId, "status", "draft", "subject", subject,
+                        "to", List.of("\"Clark Kent\" <clark@dailyplanet.test>"), "body_text", "Our offer"))
+                .post("/activity/email/").then().statusCode(200).body("status", equalTo("draft")).extract().path("id");
+        tenant.api().body(Map.of("status", "outbox", "sender", "sales@mailco.test"))
+                .put("/activity/email/" + draft + "/").then().statusCode(200).body("status", equalTo("outbox"));
+
+        Map<String, Object> sent = Eventually.await(() -> tenant.api().get("/activity/email/" + draft + "/").then()
+                .statusCode(200).extract().<Map<String, Object>>path("$"), email -> "sent".equals(email.get("status")),
+                EVENTUALLY);
+        MimeMessage message = Eventually.await(() -> Stack.get().sentMail().stream()
+                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null, EVENTUALLY);
+        assertThat(((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress())
+                .isEqualTo("clark@dailyplanet.test");
+        assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("sales@mailco.test");
+        assertThat(sent.get("message_ids")).isEqualTo(List.of(message.getMessageID()));
+
+        // the union list shows the email, its thread on request, and the sent event reaches the event log
+        assertThat(typesOf(tenant, leadId)).contains("Email").doesNotContain("EmailThread");
+        tenant.api().queryParam("lead_id", leadId).queryParam("thread_emails", "only").get("/activity/").then()
+                .statusCode(200).body("data[0]._type", equalTo("EmailThread")).body("data[0].n_emails", equalTo(1));
+        Eventually.await(() -> tenant.api().queryParam("object_id", draft).queryParam("action", "sent").get("/event/")
+                .then().statusCode(200).extract().jsonPath().<String>getList("data.object_type"),
+                types -> types.equals(List.of("activity.email")), EVENTUALLY);
+        Tenant.create("Other Mail Co").api().get("/activity/email/" + draft + "/").then().statusCode(404);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> noteEvents(Tenant tenant, String leadId) {

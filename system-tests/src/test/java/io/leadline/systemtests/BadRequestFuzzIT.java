@@ -118,6 +118,29 @@ class BadRequestFuzzIT {
                     List.of("lead_id", "contact_id", "direction", "status", "disposition", "duration", "phone",
                             "local_phone", "remote_phone", "recording_url", "voicemail_url", "note_html", "outcome_id"),
                     List.of("lead_id", "contact_id", "user_id", "date_created__lt")),
+            new Endpoint("/activity/email/", "email", true, true, true, "{\"lead_id\": \"LEAD\", \"status\": \"draft\"}",
+                    List.of("lead_id", "contact_id", "status", "sender", "to", "cc", "bcc", "subject", "body_text",
+                            "body_html", "attachments", "in_reply_to_id", "date_scheduled", "send_in", "followup_date"),
+                    List.of("lead_id", "contact_id", "user_id", "date_created__lt")),
+            new Endpoint("/activity/emailthread/", "emailthread", true, false, true, "{}", List.of(),
+                    List.of("lead_id", "user_id", "date_created__gt")),
+            new Endpoint("/activity/sms/", "sms", true, true, true, "{\"lead_id\": \"LEAD\", \"status\": \"draft\"}",
+                    List.of("lead_id", "status", "direction", "source", "text", "local_phone", "remote_phone",
+                            "attachments", "date_scheduled"),
+                    List.of("lead_id", "user_id", "date_created__gte")),
+            new Endpoint("/activity/whatsapp_message/", "whatsapp_message", true, true, true,
+                    "{\"lead_id\": \"LEAD\", \"contact_id\": \"CONTACT\", \"direction\": \"incoming\","
+                            + " \"external_whatsapp_message_id\": \"wamid.fuzz\", \"local_phone\": \"+14155550100\","
+                            + " \"remote_phone\": \"+14155550123\", \"message_markdown\": \"Fuzz\","
+                            + " \"activity_at\": \"2026-11-30T10:00:00+00:00\"}",
+                    List.of("lead_id", "contact_id", "direction", "external_whatsapp_message_id", "local_phone",
+                            "remote_phone", "message_markdown", "activity_at", "response_to_id", "integration_link",
+                            "attachments"),
+                    List.of("lead_id", "external_whatsapp_message_id", "date_created__lt")),
+            new Endpoint("/activity/meeting/", null, true, false, false, "{}", List.of(),
+                    List.of("lead_id", "user_id", "activity_at__gt")),
+            new Endpoint("/activity/form_submission/", null, true, false, false, "{}", List.of(),
+                    List.of("lead_id", "form_id", "date_created__gte")),
             new Endpoint("/activity/", null, true, false, false, "{}", List.of(),
                     List.of("lead_id", "lead_id__in", "contact_id", "user_id", "_type", "_type__in", "id__in",
                             "activity_at__gt", "thread_emails")),
@@ -234,6 +257,17 @@ class BadRequestFuzzIT {
                 .then().statusCode(200).extract().path("id"));
         ids.put("call", tenant.api().body(Map.of("lead_id", ids.get("lead"))).post("/activity/call/")
                 .then().statusCode(200).extract().path("id"));
+        JsonPath email = tenant.api().body(Map.of("lead_id", ids.get("lead"), "status", "draft", "subject", "Fixture"))
+                .post("/activity/email/").then().statusCode(200).extract().jsonPath();
+        ids.put("email", email.getString("id"));
+        ids.put("emailthread", email.getString("thread_id"));
+        ids.put("sms", tenant.api().body(Map.of("lead_id", ids.get("lead"), "status", "draft")).post("/activity/sms/")
+                .then().statusCode(200).extract().path("id"));
+        ids.put("whatsapp_message", tenant.api().body(Map.of("lead_id", ids.get("lead"), "contact_id", ids.get("contact"),
+                        "direction", "incoming", "external_whatsapp_message_id", "wamid.fixture",
+                        "local_phone", "+14155550100", "remote_phone", "+14155550123", "message_markdown", "Fixture",
+                        "activity_at", "2026-11-30T10:00:00+00:00"))
+                .post("/activity/whatsapp_message/").then().statusCode(200).extract().path("id"));
         return ids;
     }
 
@@ -242,7 +276,8 @@ class BadRequestFuzzIT {
         Endpoint endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
         String item = endpoint.items() ? endpoint.collection() + ids.get(endpoint.idKind()) + "/" : null;
         Function<String, String> withIds = body -> body.replace("LEAD", ids.get("lead"))
-                .replace("COTYPE", ids.get("custom_object_type"));
+                .replace("COTYPE", ids.get("custom_object_type"))
+                .replace("CONTACT", ids.get("contact"));
         return switch (random.nextInt(8)) {
             case 0, 1 -> {
                 // one field of a valid body broken

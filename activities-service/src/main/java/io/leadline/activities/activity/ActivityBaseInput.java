@@ -62,6 +62,11 @@ public final class ActivityBaseInput {
         return new ActivityBaseInput(body, caller, internalToken, false);
     }
 
+    /** The lead a new activity names (null after a field error). */
+    public String leadId() {
+        return leadId.value();
+    }
+
     /** The lead the activity will belong to: the body's, else the stored one. */
     String leadIdFor(Activity activity) {
         return leadId.isPresent() && leadId.value() != null ? leadId.value() : activity.leadId;

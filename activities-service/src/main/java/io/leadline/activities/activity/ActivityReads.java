@@ -28,6 +28,11 @@ public class ActivityReads {
 
     /** Every type together: the union list. */
     static final ReadTable ALL = table("activity a");
+    /** Every type with {@code thread_emails=true}: threads beside their emails, whose bodies are left out. */
+    static final ReadTable ALL_THREADED = builder("activity a")
+            .document("(case when a.activity_type = '" + ActivityType.EMAIL_NAME + "'"
+                    + " then a.doc - 'body_text' - 'body_html' else a.doc end)")
+            .build();
 
     private static final List<String> LEAD_ONLY = List.of("user_id", "user_id__in", "contact_id", "contact_id__in",
             "_type", "_type__in");
@@ -94,11 +99,27 @@ public class ActivityReads {
             errors.add("thread_emails", "Must be true or only.");
         }
         errors.throwIfAny();
-        ListQuery query = ListQuery.parse(params, ALL);
-        List<String> wanted = "only".equals(threads) ? List.of(ActivityType.EMAIL_THREAD.wireName()) : types;
-        SqlCondition typeCondition = wanted == null ? SqlCondition.NONE
-                : parameters -> " and a.activity_type = any(" + parameters.bind(wanted) + ")";
-        return reads.page(ALL, caller.organizationId(), query, typeCondition).map(JsonPage::envelope);
+        ReadTable table = "true".equals(threads) ? ALL_THREADED : ALL;
+        ListQuery query = ListQuery.parse(params, table);
+        return reads.page(table, caller.organizationId(), query, typeCondition(threads, types))
+                .map(JsonPage::envelope);
+    }
+
+    /**
+     * Close's {@code thread_emails} (NOTES §6.3): absent, one Email per message and no threads (unless {@code _type}
+     * names EmailThread); {@code true}, threads beside their (stripped) emails; {@code only}, threads alone.
+     */
+    private static SqlCondition typeCondition(String threads, List<String> types) {
+        if ("only".equals(threads)) {
+            List<String> only = types == null || types.contains(ActivityType.EMAIL_THREAD_NAME)
+                    ? List.of(ActivityType.EMAIL_THREAD_NAME) : List.of();
+            return parameters -> " and a.activity_type = any(" + parameters.bind(only) + ")";
+        }
+        if (types != null) {
+            return parameters -> " and a.activity_type = any(" + parameters.bind(types) + ")";
+        }
+        return "true".equals(threads) ? SqlCondition.NONE
+                : parameters -> " and a.activity_type <> " + parameters.bind(ActivityType.EMAIL_THREAD_NAME);
     }
 
     /** The list of one type, e.g. {@code GET /activity/note/?lead_id=…}. */

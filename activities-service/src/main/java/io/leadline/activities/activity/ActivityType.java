@@ -28,6 +28,12 @@ public enum ActivityType {
     /** The discriminator values of the stored types, as the entities' {@code @DiscriminatorValue} must spell them. */
     public static final String NOTE_NAME = "Note";
     public static final String CALL_NAME = "Call";
+    public static final String EMAIL_NAME = "Email";
+    public static final String EMAIL_THREAD_NAME = "EmailThread";
+    public static final String SMS_NAME = "SMS";
+    public static final String WHATSAPP_MESSAGE_NAME = "WhatsAppMessage";
+    public static final String MEETING_NAME = "Meeting";
+    public static final String FORM_SUBMISSION_NAME = "FormSubmission";
     public static final String CREATED_NAME = "Created";
     public static final String LEAD_STATUS_CHANGE_NAME = "LeadStatusChange";
     public static final String OPPORTUNITY_STATUS_CHANGE_NAME = "OpportunityStatusChange";

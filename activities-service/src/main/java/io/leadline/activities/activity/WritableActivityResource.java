@@ -30,6 +30,11 @@ public abstract class WritableActivityResource<A extends Activity> extends Activ
         super(type);
     }
 
+    /** A type whose list has filters of its own ({@link ActivityReads#builderOf}). */
+    protected WritableActivityResource(ActivityType type, io.leadline.platform.read.ReadTable table) {
+        super(type, table);
+    }
+
     protected abstract Uni<A> create(Caller caller, JsonNode body, String internalToken);
 
     protected abstract Uni<A> update(Caller caller, String id, JsonNode body, String internalToken);

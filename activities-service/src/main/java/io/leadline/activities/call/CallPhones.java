@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code +1 415-555-1234}), through Google's libphonenumber. A number without a country code is read as North
  * American, as Leadline reads contacts' numbers.
  */
-final class CallPhones {
+public final class CallPhones {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "US";
@@ -20,7 +20,7 @@ final class CallPhones {
     }
 
     /** The number in E.164, or empty when it is no possible phone number. */
-    static Optional<String> normalize(String raw) {
+    public static Optional<String> normalize(String raw) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(raw, DEFAULT_REGION);
             if (!PHONES.isPossibleNumber(number)) {
@@ -33,7 +33,7 @@ final class CallPhones {
     }
 
     /** The display form of a stored E.164 number; null for null. */
-    static String format(String e164) {
+    public static String format(String e164) {
         if (e164 == null) {
             return null;
         }
@@ -45,7 +45,7 @@ final class CallPhones {
     }
 
     /** The region of a stored number ({@code US}), for Close's {@code *_country_iso}; null when unknown. */
-    static String countryIso(String e164) {
+    public static String countryIso(String e164) {
         if (e164 == null) {
             return null;
         }
