@@ -1,6 +1,7 @@
 package io.leadline.gateway.identity;
 
 import io.leadline.gateway.support.GatewayTestProfile;
+import io.restassured.specification.RequestSpecification;
 import io.leadline.gateway.support.Tenants;
 import io.leadline.gateway.support.Tenants.Tenant;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -135,5 +137,38 @@ class RolesAndMembershipsTest {
                 .body("field-errors.role_id", notNullValue());
         member.api().get("/api/v1/me/").then().body("memberships[0].role_id", equalTo(roleId))
                 .body("memberships[0].auto_record_calls", equalTo("enabled"));
+    }
+
+    @Test
+    void theOperatorIssuesListsAndRevokesAMembersKeys() {
+        Tenant admin = Tenants.create("Key Ring");
+        Tenant member = Tenants.member(admin, "Key", "Holder", "user");
+        Tenant other = Tenants.create("Other Ring");
+        String membershipId = member.api().get("/api/v1/me/").then().extract().path("memberships[0].id");
+        String keys = "/admin/v1/organizations/" + admin.organizationId() + "/memberships/" + membershipId
+                + "/api-keys";
+
+        String secret = operator().post(keys).then().statusCode(201)
+                .body("id", startsWith("api_")).body("user_id", equalTo(member.userId()))
+                .extract().path("api_key");
+        String keyId = secret.substring(0, secret.indexOf('.'));
+        given().header("Authorization", Tenants.basic(secret)).get("/api/v1/me/").then().statusCode(200)
+                .body("id", equalTo(member.userId()));
+        operator().get(keys).then().statusCode(200)
+                .body("data.id", hasItem(keyId))
+                .body("data.api_key", contains(nullValue(), nullValue()))
+                .body("data.key_hash", contains(nullValue(), nullValue()));
+
+        operator().delete(keys + "/" + keyId).then().statusCode(204);
+        given().header("Authorization", Tenants.basic(secret)).get("/api/v1/me/").then().statusCode(401);
+        member.api().get("/api/v1/me/").then().statusCode(200);
+        operator().delete(keys + "/" + keyId).then().statusCode(404);
+        operator().get("/admin/v1/organizations/" + other.organizationId() + "/memberships/" + membershipId
+                + "/api-keys").then().statusCode(404);
+        given().post(keys).then().statusCode(401);
+    }
+
+    private static RequestSpecification operator() {
+        return given().header("Authorization", "Bearer " + GatewayTestProfile.OPERATOR_TOKEN);
     }
 }
