@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns a presented API key into a {@link Principal}. Every /api request passes here, so verified keys are kept in
  * memory for a short while (leadline.gateway.api-key-cache-ttl): a hot key costs a SHA-256, not a database round trip.
- * The cache is per replica; a deleted key takes effect within the TTL. A member's role change or deactivation made
- * through this replica drops their keys at once ({@link PrincipalChanged}); other replicas see it within the TTL.
+ * The cache is per replica. A member's role change or a key revoked by the operator through
+ * this replica drops their keys at once ({@link PrincipalChanged}); other replicas see it within the TTL.
  * <p>
  * Lookups that proved nothing (an unknown key id, or a known one presented with a wrong secret) are remembered too,
  * in a bounded cache with a short TTL (leadline.gateway.failed-authentication.negative-cache-*): repeating a bad key
