@@ -106,6 +106,10 @@ class BadRequestFuzzIT {
             new Endpoint("/user/", "user", true, false, true, "{}", List.of(), List.of("_order_by", "_skip", "_limit")),
             new Endpoint("/organization/", "organization", false, false, true, "{\"name\": \"Fuzz Org\"}",
                     List.of("name", "currency", "lead_statuses"), List.of()),
+            new Endpoint("/role/", "role", true, true, true, "{\"name\": \"Fuzz Role\"}",
+                    List.of("name", "permissions", "visibility_user_lcf_ids", "visibility_user_lcf_behavior"), List.of()),
+            new Endpoint("/membership/", "membership", false, false, true, "{\"auto_record_calls\": \"unset\"}",
+                    List.of("role_id", "auto_record_calls"), List.of()),
             new Endpoint("/webhook/", "webhook", true, true, true,
                     "{\"url\": \"http://127.0.0.1:9/hook\", \"status\": \"paused\","
                             + " \"events\": [{\"object_type\": \"lead\", \"action\": \"created\"}]}",
@@ -251,6 +255,9 @@ class BadRequestFuzzIT {
         ids.put("saved_search", tenant.api().body(Map.of("name", "Fixture", "query", "fixture"))
                 .post("/saved_search/").then().statusCode(200).extract().path("id"));
         ids.put("event", "evnt_" + "0".repeat(22));
+        ids.put("role", tenant.api().body(Map.of("name", "Fixture Role")).post("/role/").then().statusCode(201)
+                .extract().path("id"));
+        ids.put("membership", tenant.api().get("/me/").then().statusCode(200).extract().path("memberships[0].id"));
         ids.put("user", tenant.userId());
         ids.put("organization", tenant.organizationId());
         ids.put("note", tenant.api().body(Map.of("lead_id", ids.get("lead"), "note", "Fixture")).post("/activity/note/")

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadline.gateway.GatewayConfig;
 import io.leadline.gateway.apikey.ApiKeySecrets;
 import io.leadline.gateway.principal.Principal;
+import io.leadline.gateway.principal.PrincipalChanged;
 import io.leadline.gateway.user.User;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns a presented API key into a {@link Principal}. Every /api request passes here, so verified keys are kept in
  * memory for a short while (leadline.gateway.api-key-cache-ttl): a hot key costs a SHA-256, not a database round trip.
- * The cache is per replica; a deleted key or changed role takes effect within the TTL.
+ * The cache is per replica. A member's role change or a key revoked by the operator through
+ * this replica drops their keys at once ({@link PrincipalChanged}); other replicas see it within the TTL.
  * <p>
  * Lookups that proved nothing (an unknown key id, or a known one presented with a wrong secret) are remembered too,
  * in a bounded cache with a short TTL (leadline.gateway.failed-authentication.negative-cache-*): repeating a bad key
@@ -41,7 +44,7 @@ public class ApiKeyAuthenticator {
               join memberships m on m.organization_id = k.organization_id and m.user_id = k.user_id
              where k.id = $1""";
 
-    private record VerifiedKey(String keyHash, Principal principal, long expiresAtNanos) {
+    private record VerifiedKey(String keyHash, Principal principal, long loadedAtNanos, long expiresAtNanos) {
     }
 
     /** What the database said about a key id that proved nothing: {@code key} is null when the id is unknown. */
@@ -56,6 +59,8 @@ public class ApiKeyAuthenticator {
 
     private final ConcurrentHashMap<String, VerifiedKey> verified = new ConcurrentHashMap<>();
     private Cache<String, Unproven> unproven;
+    /** When each member's principals were last dropped (organization + user → nanoTime), kept for one TTL. */
+    private Cache<String, Long> changedAt;
     private Counter lookups;
 
     @Inject
@@ -71,6 +76,26 @@ public class ApiKeyAuthenticator {
                 .maximumSize(config.failedAuthentication().negativeCacheSize())
                 .expireAfterWrite(config.failedAuthentication().negativeCacheTtl())
                 .build();
+        changedAt = Caffeine.newBuilder().expireAfterWrite(config.apiKeyCacheTtl()).build();
+    }
+
+    /**
+     * Drops the member's verified keys. A lookup that read the row before the change committed must not put the old
+     * role back afterwards, so the time of the change is kept and older lookups are not cached ({@link #load}).
+     */
+    void forget(@Observes PrincipalChanged changed) {
+        changedAt.put(memberKey(changed.organizationId(), changed.userId()), System.nanoTime());
+        verified.values().removeIf(key -> isOf(key, changed));
+        unproven.asMap().values().removeIf(known -> known.key() != null && isOf(known.key(), changed));
+    }
+
+    private static boolean isOf(VerifiedKey key, PrincipalChanged changed) {
+        return key.principal().organizationId().equals(changed.organizationId())
+                && key.principal().userId().equals(changed.userId());
+    }
+
+    private static String memberKey(String organizationId, String userId) {
+        return organizationId + "/" + userId;
     }
 
     /**
@@ -116,11 +141,20 @@ public class ApiKeyAuthenticator {
         Optional<Principal> principal = check(presentedKey, found);
         if (principal.isPresent()) {
             unproven.invalidate(keyId);
-            verified.put(keyId, found);
+            if (!outdated(found)) {
+                verified.put(keyId, found);
+            }
         } else {
             unproven.put(keyId, new Unproven(found));
         }
         return principal;
+    }
+
+    /** Read before the member last changed: right for this request, but not to be reused. */
+    private boolean outdated(VerifiedKey found) {
+        Long changed = changedAt.getIfPresent(memberKey(found.principal().organizationId(),
+                found.principal().userId()));
+        return changed != null && changed - found.loadedAtNanos() >= 0;
     }
 
     private static Optional<Principal> check(String presentedKey, VerifiedKey key) {
@@ -129,7 +163,8 @@ public class ApiKeyAuthenticator {
 
     private Uni<VerifiedKey> load(String keyId) {
         lookups.increment();
-        long expiresAt = System.nanoTime() + config.apiKeyCacheTtl().toNanos();
+        long loadedAt = System.nanoTime();
+        long expiresAt = loadedAt + config.apiKeyCacheTtl().toNanos();
         return pool.preparedQuery(LOOKUP).execute(Tuple.of(keyId)).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();
             if (!iterator.hasNext()) {
@@ -142,7 +177,7 @@ public class ApiKeyAuthenticator {
                     User.displayName(row.getString("first_name"), row.getString("last_name")),
                     keyId,
                     row.getString("role_id"));
-            return new VerifiedKey(row.getString("key_hash"), principal, expiresAt);
+            return new VerifiedKey(row.getString("key_hash"), principal, loadedAt, expiresAt);
         });
     }
 }

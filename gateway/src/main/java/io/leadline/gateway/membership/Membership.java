@@ -31,6 +31,10 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "role_id", nullable = false)
     public String roleId;
 
+    /** Close's {@code auto_record_calls}: {@code unset}, {@code enabled} or {@code disabled}. */
+    @Column(name = "auto_record_calls", nullable = false)
+    public String autoRecordCalls = "unset";
+
     @Column(name = "date_created", nullable = false)
     public Instant dateCreated;
 

@@ -17,6 +17,7 @@ public final class MembershipJson {
         node.put("organization_id", membership.organizationId);
         node.put("user_id", membership.userId);
         node.put("role_id", membership.roleId);
+        node.put("auto_record_calls", membership.autoRecordCalls);
         node.put("date_created", CloseDateTimes.format(membership.dateCreated));
         node.put("date_updated", CloseDateTimes.format(membership.dateUpdated));
         return node;

@@ -48,7 +48,7 @@ public class OrganizationService {
         if (!principal.organizationId().equals(organizationId)) {
             return Uni.createFrom().failure(CloseException.notFound());
         }
-        if (!Membership.ADMIN.equals(principal.role())) {
+        if (!principal.isAdmin()) {
             return Uni.createFrom().failure(CloseException.forbidden("Only admins can change the organization."));
         }
         return organizations.findById(organizationId)

@@ -1,5 +1,6 @@
 package io.leadline.gateway.principal;
 
+import io.leadline.platform.security.Caller;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -36,6 +37,16 @@ public record Principal(String organizationId, String userId, String userName, S
     /** What the per-credential rate limit counts against: the API key, or the OAuth grant. */
     public String rateLimitBucket() {
         return apiKeyId != null ? apiKeyId : grantId;
+    }
+
+    /** The caller a domain event records for a change this principal made through {@code method path}. */
+    public Caller caller(String requestId, String method, String path) {
+        return new Caller(organizationId, userId, userName, apiKeyId, role, requestId, method, path, 0);
+    }
+
+    /** Whether the principal holds the admin role (Close's "Manage Organization"). */
+    public boolean isAdmin() {
+        return Caller.ADMIN_ROLE.equals(role);
     }
 
     public void attachTo(RoutingContext context) {

@@ -59,6 +59,33 @@ class GatewayEventContractsTest {
         assertEquals("After Rename", updated.at("/data/name").asText());
     }
 
+    @Test
+    void rolesAndMembershipChangesPublishEventsShapedLikeTheFixtures() {
+        Tenants.Tenant admin = Tenants.create("Role Events");
+        Tenants.Tenant member = Tenants.member(admin, "Role", "Holder", "user");
+        String roleId = admin.api().contentType("application/json").body(Map.of("name", "Account Manager",
+                        "permissions", List.of("export", "bulk_edit"), "visibility_user_lcf_ids", List.of("cf_abc")))
+                .post("/api/v1/role/").then().statusCode(201).extract().path("id");
+        String rolePath = "/api/v1/role/" + roleId + "/";
+        admin.api().contentType("application/json").body(Map.of("name", "Closer")).put(rolePath)
+                .then().statusCode(200);
+        String membershipPath = "/api/v1/membership/"
+                + member.api().get("/api/v1/me/").then().extract().path("memberships[0].id") + "/";
+        admin.api().contentType("application/json").body(Map.of("role_id", roleId, "auto_record_calls", "enabled"))
+                .put(membershipPath).then().statusCode(200);
+        admin.api().contentType("application/json").body(Map.of("role_id", "user")).put(membershipPath)
+                .then().statusCode(200);
+        admin.api().delete(rolePath).then().statusCode(200);
+
+        for (String type : List.of("role.created", "role.updated", "role.deleted", "membership.updated")) {
+            JsonNode event = awaitPublished(admin.organizationId(), type);
+            assertEquals(List.of(), EventContracts.differences(EventContracts.fixture(type), event), type);
+        }
+        assertEquals("Account Manager", awaitPublished(admin.organizationId(), "role.updated")
+                .at("/previous_data/name").asText());
+        assertEquals(roleId, awaitPublished(admin.organizationId(), "membership.updated").at("/data/role_id").asText());
+    }
+
     private JsonNode awaitPublished(String organizationId, String type) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> connector.sink("domain-events").received().stream()
                 .map(message -> read(String.valueOf(message.getPayload())))

@@ -1,0 +1,31 @@
+package io.leadline.gateway.role;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** What a role grants, whether built in or custom: the part {@code POST}/{@code PUT /role/} set. */
+record RoleDefinition(String name, List<String> permissions, List<String> visibilityUserLcfIds,
+                      String visibilityUserLcfBehavior) {
+
+    static final String VIEW_ALL_LEADS = "view_all_leads";
+    static final String MANAGE_ORGANIZATION = "manage_organization";
+    /** The permission names Close documents for roles; anything else is refused, so typos don't pass silently. */
+    static final List<String> PERMISSIONS = List.of("bulk_edit", "export", MANAGE_ORGANIZATION, VIEW_ALL_LEADS);
+    static final List<String> BEHAVIORS = List.of("require_assignment", "allow_unassigned");
+
+    static RoleDefinition of(Role role) {
+        return new RoleDefinition(role.name, split(role.permissions), role.visibilityUserLcfIds == null ? null
+                : split(role.visibilityUserLcfIds), role.visibilityUserLcfBehavior);
+    }
+
+    void applyTo(Role role) {
+        role.name = name;
+        role.permissions = String.join(",", permissions);
+        role.visibilityUserLcfIds = visibilityUserLcfIds == null ? null : String.join(",", visibilityUserLcfIds);
+        role.visibilityUserLcfBehavior = visibilityUserLcfBehavior;
+    }
+
+    private static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}
