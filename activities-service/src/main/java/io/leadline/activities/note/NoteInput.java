@@ -2,9 +2,8 @@ package io.leadline.activities.note;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityBaseInput;
+import io.leadline.activities.activity.Attachments;
 import io.leadline.activities.activity.NoteText;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.Patch;
@@ -41,27 +40,7 @@ final class NoteInput {
 
     /** Each attachment needs an https url and a filename; content_type is optional. Only these keys are kept. */
     private static ArrayNode attachments(RequestBody body) {
-        ArrayNode items = body.array("attachments", MAX_ATTACHMENTS);
-        if (items == null) {
-            return null;
-        }
-        ArrayNode clean = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < items.size(); i++) {
-            RequestBody item = body.nested("attachments", i, items.get(i));
-            if (item == null) {
-                continue;
-            }
-            String url = item.requiredNonBlank("url", RequestBody.MAX_LENGTH);
-            if (url != null && !url.startsWith("https://")) {
-                item.fail("url", "Must be an https URL.");
-            }
-            String filename = item.requiredNonBlank("filename", RequestBody.NAME_LENGTH);
-            String contentType = item.string("content_type", RequestBody.NAME_LENGTH);
-            ObjectNode attachment = clean.addObject();
-            attachment.put("url", url);
-            attachment.put("filename", filename);
-            attachment.put("content_type", contentType);
-        }
-        return clean;
+        return Attachments.read(body, MAX_ATTACHMENTS, (item, attachment) ->
+                attachment.put("content_type", item.string("content_type", RequestBody.NAME_LENGTH)));
     }
 }
