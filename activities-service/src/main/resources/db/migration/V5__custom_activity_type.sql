@@ -27,3 +27,9 @@ create table custom_activity_field (
     doc                     jsonb not null
 );
 create index custom_activity_field_type on custom_activity_field (organization_id, custom_activity_type_id);
+
+-- CustomActivity rows: their type, and their custom field values (one JSON object keyed by field id, as written);
+-- status (draft/published) shares the column of the other types' statuses.
+alter table activity
+    add column custom_activity_type_id varchar(64) collate "C",
+    add column custom                  text;

@@ -1,5 +1,7 @@
 package io.leadline.activities.customactivity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.platform.events.ConsumedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -7,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The projection of crm-core's activity custom fields ({@code custom_fields.activity} events) into
@@ -16,6 +19,8 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class CustomActivityFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A type's fields in the order they were created, as crm-core's wire form (for the reads' {@code fields}). */
     static final String FIELDS_OF_TYPE = "coalesce((select jsonb_agg(f.doc order by f.date_created, f.id)"
@@ -55,5 +60,22 @@ public class CustomActivityFields {
             }
             return query.executeUpdate();
         }).replaceWithVoid();
+    }
+
+    /** The current definitions of a type's fields (crm-core's wire form). */
+    public Uni<List<JsonNode>> of(String organizationId, String typeId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select cast(doc as text) from custom_activity_field where organization_id = ?1"
+                                + " and custom_activity_type_id = ?2 and not deleted", String.class)
+                .setParameter(1, organizationId).setParameter(2, typeId).getResultList())
+                .map(docs -> docs.stream().map(CustomActivityFields::parse).toList());
+    }
+
+    private static JsonNode parse(String doc) {
+        try {
+            return JSON.readTree(doc);
+        } catch (Exception e) {
+            throw new IllegalStateException("a projected custom field is not JSON", e);
+        }
     }
 }
