@@ -2,6 +2,7 @@ package io.leadline.activities.customactivity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.activities.leads.LeadProjection;
 import io.leadline.platform.events.ConsumedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class CustomActivityFields {
             throw new IllegalArgumentException(event.type() + " " + event.id() + " has no custom_activity_type_id");
         }
         String created = data.path("date_created").asText(null);
-        return execute("insert into custom_activity_field (id, organization_id, custom_activity_type_id, date_created,"
+        return LeadProjection.execute("insert into custom_activity_field (id, organization_id, custom_activity_type_id, date_created,"
                         + " doc) values (?1, ?2, ?3, ?4, cast(cast(?5 as text) as jsonb))"
                         + " on conflict (id) do update set custom_activity_type_id = excluded.custom_activity_type_id,"
                         + " doc = excluded.doc where not custom_activity_field.deleted",
@@ -46,20 +47,10 @@ public class CustomActivityFields {
     public Uni<Void> fieldDeleted(ConsumedEvent event) {
         var data = event.json().path("previous_data");
         String typeId = data.path("custom_activity_type_id").asText("");
-        return execute("insert into custom_activity_field (id, organization_id, custom_activity_type_id, date_created,"
+        return LeadProjection.execute("insert into custom_activity_field (id, organization_id, custom_activity_type_id, date_created,"
                         + " deleted, doc) values (?1, ?2, ?3, now(), true, cast(cast(?4 as text) as jsonb))"
                         + " on conflict (id) do update set deleted = true",
                 event.objectId(), event.organizationId(), typeId, data.toString());
-    }
-
-    private static Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 
     /** The current definitions of a type's fields (crm-core's wire form). */
