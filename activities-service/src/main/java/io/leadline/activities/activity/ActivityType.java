@@ -34,6 +34,7 @@ public enum ActivityType {
     public static final String WHATSAPP_MESSAGE_NAME = "WhatsAppMessage";
     public static final String MEETING_NAME = "Meeting";
     public static final String FORM_SUBMISSION_NAME = "FormSubmission";
+    public static final String CUSTOM_ACTIVITY_NAME = "CustomActivity";
     public static final String CREATED_NAME = "Created";
     public static final String LEAD_STATUS_CHANGE_NAME = "LeadStatusChange";
     public static final String OPPORTUNITY_STATUS_CHANGE_NAME = "OpportunityStatusChange";

@@ -2,6 +2,7 @@ package io.leadline.activities.crmevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.activities.activity.LeadActivities;
+import io.leadline.activities.customactivity.CustomActivityFields;
 import io.leadline.activities.history.CrmHistory;
 import io.leadline.activities.history.EventCallers;
 import io.leadline.activities.leads.LeadProjection;
@@ -38,7 +39,7 @@ public class CrmEventsConsumer {
 
     @Inject
     CrmEventsConsumer(EventConsumers consumers, LeadProjection projection, CrmHistory history,
-                      LeadActivities leadActivities) {
+                      LeadActivities leadActivities, CustomActivityFields customFields) {
         Map<String, EventHandler> handlers = new HashMap<>();
         handlers.put("lead.created", event -> projection.leadExists(event.organizationId(), event.objectId())
                 .chain(() -> contactsOf(event, projection))
@@ -74,6 +75,9 @@ public class CrmEventsConsumer {
                 .chain(() -> leadActivities.clearContact(EventCallers.of(event, "updated_by_name"), event.objectId())));
         handlers.put("opportunity.updated", history::opportunityUpdated);
         TASK_TYPES.forEach(type -> handlers.put("task." + type + ".completed", history::taskCompleted));
+        handlers.put("custom_fields.activity.created", customFields::fieldChanged);
+        handlers.put("custom_fields.activity.updated", customFields::fieldChanged);
+        handlers.put("custom_fields.activity.deleted", customFields::fieldDeleted);
         consumer = consumers.dispatching(handlers);
     }
 

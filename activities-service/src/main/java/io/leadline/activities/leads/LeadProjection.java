@@ -44,7 +44,8 @@ public class LeadProjection {
                         + " on conflict (id) do update set deleted = true", sourceLeadId, organizationId));
     }
 
-    private static Uni<Void> execute(String sql, Object... parameters) {
+    /** One native statement in the current session (the projections here are kept by such idempotent statements). */
+    public static Uni<Void> execute(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
             for (int i = 0; i < parameters.length; i++) {
