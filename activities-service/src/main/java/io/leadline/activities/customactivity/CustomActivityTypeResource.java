@@ -1,8 +1,6 @@
 package io.leadline.activities.customactivity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.platform.read.FilterType;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
@@ -24,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -70,10 +69,12 @@ public class CustomActivityTypeResource {
         return reads.one(TABLE, callerContext.current().organizationId(), id, FieldSelection.parse(fields));
     }
 
+    /** 201 and 204 below are Close's codes for this path (NOTES §13), unlike the activities' own 200s. */
     @POST
-    public Uni<String> create(JsonNode body, @QueryParam("_fields") String fields) {
+    public Uni<Response> create(JsonNode body, @QueryParam("_fields") String fields) {
         return types.create(callerContext.current(), CustomActivityTypeInput.forCreate(body))
-                .chain(type -> get(type.id, fields));
+                .chain(type -> get(type.id, fields))
+                .map(json -> Response.status(Response.Status.CREATED).entity(json).build());
     }
 
     @PUT
@@ -85,7 +86,7 @@ public class CustomActivityTypeResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<ObjectNode> delete(@PathParam("id") String id) {
-        return types.delete(callerContext.current(), id).replaceWith(JsonNodeFactory.instance.objectNode());
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return types.delete(callerContext.current(), id).map(ignored -> Response.noContent().build());
     }
 }

@@ -48,7 +48,7 @@ class CustomActivityTypeTest {
         String create = RelayedEvents.newRequestId();
         String id = org.request().header("X-Request-Id", create)
                 .body("{\"name\": \" Demo call \", \"description\": \"A product demo\", \"editable_with_roles\": [\"role_admin\"]}")
-                .post("/api/v1/custom_activity/").then().statusCode(200)
+                .post("/api/v1/custom_activity/").then().statusCode(201)
                 .body("id", matchesPattern("actitype_[0-9A-Za-z]{22}"))
                 .body("organization_id", equalTo(org.organizationId()))
                 .body("name", equalTo("Demo call"))
@@ -82,7 +82,7 @@ class CustomActivityTypeTest {
 
         String delete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", delete).delete("/api/v1/custom_activity/" + id + "/")
-                .then().statusCode(200).body("isEmpty()", equalTo(true));
+                .then().statusCode(204);
         RelayedEvents.assertMatchesContract(RelayedEvents.ofRequest(connector, delete, 1).get(0));
         org.request().get("/api/v1/custom_activity/" + id + "/").then().statusCode(404);
     }
@@ -159,7 +159,7 @@ class CustomActivityTypeTest {
 
     static String newType(TestOrganizations org, String name) {
         return org.request().body("{\"name\": \"" + name + "\"}").post("/api/v1/custom_activity/")
-                .then().statusCode(200).extract().path("id");
+                .then().statusCode(201).extract().path("id");
     }
 
     /** crm-core's fixture for an activity custom field of {@code typeId}. */
