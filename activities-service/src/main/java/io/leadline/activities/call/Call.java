@@ -80,14 +80,9 @@ public class Call extends Activity {
         json.put("disposition", disposition);
         json.put("source", source);
         json.put("duration", duration == null ? 0 : duration);
-        json.put("phone", phone);
-        json.put("phone_formatted", CallPhones.format(phone));
-        json.put("local_phone", localPhone);
-        json.put("local_phone_formatted", CallPhones.format(localPhone));
-        json.put("local_country_iso", CallPhones.countryIso(localPhone));
-        json.put("remote_phone", remotePhone);
-        json.put("remote_phone_formatted", CallPhones.format(remotePhone));
-        json.put("remote_country_iso", CallPhones.countryIso(remotePhone));
+        CallPhones.put(json, "phone", phone, null);
+        CallPhones.put(json, "local_phone", localPhone, "local_country_iso");
+        CallPhones.put(json, "remote_phone", remotePhone, "remote_country_iso");
         json.put("recording_url", recordingUrl);
         json.put("voicemail_url", voicemailUrl);
         json.put("voicemail_duration", voicemailDuration == null ? 0 : voicemailDuration);

@@ -1,5 +1,6 @@
 package io.leadline.activities.call;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -53,6 +54,18 @@ public final class CallPhones {
             return PHONES.getRegionCodeForNumber(PHONES.parse(e164, DEFAULT_REGION));
         } catch (NumberParseException stored) {
             return null;
+        }
+    }
+
+    /**
+     * Writes a stored number as Close shows it: {@code key} and {@code key_formatted}, and its country under
+     * {@code countryKey} where the type has one (null: none).
+     */
+    public static void put(ObjectNode json, String key, String e164, String countryKey) {
+        json.put(key, e164);
+        json.put(key + "_formatted", format(e164));
+        if (countryKey != null) {
+            json.put(countryKey, countryIso(e164));
         }
     }
 }

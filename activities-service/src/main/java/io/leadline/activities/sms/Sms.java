@@ -70,12 +70,8 @@ public class Sms extends Activity {
         json.put("direction", direction);
         json.put("source", source);
         json.put("text", text);
-        json.put("local_phone", localPhone);
-        json.put("local_phone_formatted", CallPhones.format(localPhone));
-        json.put("local_country_iso", CallPhones.countryIso(localPhone));
-        json.put("remote_phone", remotePhone);
-        json.put("remote_phone_formatted", CallPhones.format(remotePhone));
-        json.put("remote_country_iso", CallPhones.countryIso(remotePhone));
+        CallPhones.put(json, "local_phone", localPhone, "local_country_iso");
+        CallPhones.put(json, "remote_phone", remotePhone, "remote_country_iso");
         json.put("template_id", templateId);
         json.set("attachments", JsonText.array(attachments));
         json.put("date_scheduled", dateScheduled == null ? null : CloseDateTimes.format(dateScheduled));

@@ -62,10 +62,8 @@ public class WhatsAppMessage extends Activity {
         ObjectNode json = ActivityJson.base(this);
         json.put("direction", direction);
         json.put("external_whatsapp_message_id", externalId);
-        json.put("local_phone", localPhone);
-        json.put("local_phone_formatted", CallPhones.format(localPhone));
-        json.put("remote_phone", remotePhone);
-        json.put("remote_phone_formatted", CallPhones.format(remotePhone));
+        CallPhones.put(json, "local_phone", localPhone, null);
+        CallPhones.put(json, "remote_phone", remotePhone, null);
         json.put("message_markdown", markdown);
         json.put("message_html", html);
         json.put("integration_link", integrationLink);
