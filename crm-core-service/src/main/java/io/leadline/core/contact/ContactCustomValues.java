@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Contacts as holders of custom values: a deleted field's value leaves each contact with a {@code contact.updated}. */
+/** Contacts as holders of custom values: a deleted field's (or custom object's) value leaves each contact with a {@code contact.updated}. */
 @ApplicationScoped
 public class ContactCustomValues implements CustomValueHolder {
 
@@ -23,10 +25,10 @@ public class ContactCustomValues implements CustomValueHolder {
     }
 
     @Override
-    public Uni<List<DomainEvent>> removeValue(Caller caller, String fieldId, List<String> ids) {
+    public Uni<List<DomainEvent>> rewrite(Caller caller, List<String> ids, UnaryOperator<Map<String, Object>> change) {
         return CustomValueHolder.each(ids, id -> contacts.findInOrganization(caller.organizationId(), id).map(contact -> {
             ObjectNode before = ContactJson.toJson(contact);
-            contact.custom = CustomValueHolder.without(contact.custom, fieldId);
+            contact.custom = change.apply(contact.custom);
             return DomainEvent.updated(caller, ContactService.CONTACT, id, contact.leadId, before,
                     ContactJson.toJson(contact));
         }));

@@ -1,5 +1,7 @@
 package io.leadline.core.contact;
 
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +40,7 @@ public class ContactResource {
     public static final ReadTable TABLE = ReadTable.builder()
             .from("contact c")
             .organizationColumn("c.organization_id")
+            .customFieldsOfRow(CustomFieldNames.ofRow(CustomFieldOwner.CONTACT, "c.organization_id"))
             .idColumn("c.id")
             .document("c.doc")
             .filter("lead_id", "c.lead_id", FilterType.STRING)

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Optional;
 @Entity
 @Table(name = "custom_field")
 public class CustomField extends Audited {
+
+    private static final String FAILURE_COUNT = "count";
 
     @Id
     public String id;
@@ -72,6 +75,15 @@ public class CustomField extends Audited {
     @Column(name = "associations", nullable = false, columnDefinition = "jsonb")
     Map<String, Object> associationsColumn = JsonColumnLists.wrap(List.of());
 
+    /** The type its stored values are being converted to (README "Type changes"); null when none are. */
+    @Column(name = "converting_to_type")
+    String convertingToType;
+
+    /** What the last conversion couldn't convert: {"items": [{object_type, object_id, value}], "count": n}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "conversion_failures", nullable = false, columnDefinition = "jsonb")
+    Map<String, Object> conversionFailuresColumn = JsonColumnLists.wrap(List.of());
+
     /** Its place in the owner's schema ({@code /custom_field_schema/<owner>/}); new fields go last. */
     @Column(nullable = false)
     public int position;
@@ -98,6 +110,22 @@ public class CustomField extends Audited {
 
     public void setEditableWithRoles(List<String> roles) {
         rolesColumn = JsonColumnLists.wrapValues(roles);
+    }
+
+    List<Map<String, Object>> conversionFailures() {
+        return JsonColumnLists.unwrap(conversionFailuresColumn);
+    }
+
+    /** How many values the last conversion couldn't convert (more than are kept in the list, possibly). */
+    int conversionFailureCount() {
+        Object count = conversionFailuresColumn.get(FAILURE_COUNT);
+        return count instanceof Number number ? number.intValue() : conversionFailures().size();
+    }
+
+    void setConversionFailures(List<Map<String, Object>> failures, int count) {
+        Map<String, Object> column = new LinkedHashMap<>(JsonColumnLists.wrap(failures));
+        column.put(FAILURE_COUNT, count);
+        conversionFailuresColumn = column;
     }
 
     List<Association> associations() {

@@ -1,5 +1,6 @@
 package io.leadline.core.custom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,8 @@ import io.leadline.platform.wire.CloseDateTimes;
 
 /** Close's wire form of a custom field definition (NOTES §10.2); the same for every owner, plus its parent id. */
 public final class CustomFieldJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CustomFieldJson() {
     }
@@ -34,6 +37,14 @@ public final class CustomFieldJson {
             field.associations().forEach(association -> associations.add(association.toJson()));
         }
         json.put("back_reference_is_visible", field.backReferenceIsVisible);
+        // Close shows converting_to_type only while a conversion runs; the failures only after one lost values.
+        if (field.convertingToType != null) {
+            json.put("converting_to_type", field.convertingToType);
+        }
+        if (field.conversionFailureCount() > 0) {
+            json.put("conversion_failure_count", field.conversionFailureCount());
+            json.set("conversion_failures", MAPPER.valueToTree(field.conversionFailures()));
+        }
         json.put("created_by", field.createdBy);
         json.put("updated_by", field.updatedBy);
         json.put("date_created", CloseDateTimes.format(field.dateCreated));

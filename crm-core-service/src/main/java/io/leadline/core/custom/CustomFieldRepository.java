@@ -74,25 +74,30 @@ public class CustomFieldRepository implements PanacheRepositoryBase<CustomField,
                 .map(count -> count > 0);
     }
 
+    /** The ids of the organization's custom_object fields referencing the type (of any owner). */
+    public Uni<List<String>> referencing(String organizationId, String typeId) {
+        return getSession().chain(session -> session.createNativeQuery("select id from custom_field"
+                        + " where organization_id = :org and field_type = 'custom_object'"
+                        + " and referenced_custom_type_id = :type", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("type", typeId)
+                .getResultList());
+    }
+
     /**
-     * Up to {@code limit} objects of the table holding a value of the field, locked until the transaction ends (a
-     * batch of {@link CustomValueRemoval}); {@code customObjectTypeId} narrows custom objects to one type.
+     * The rows of the table on the lead (the lead itself for the lead table) whose values name the id, locked until
+     * the transaction ends. Ids are base62 with a prefix, so their quoted text in the values is exact enough to find
+     * the rows; the holder's rewrite removes exactly the field items.
      */
-    public Uni<List<String>> lockHolders(String organizationId, String table, String fieldId, String customObjectTypeId,
-                                         int limit) {
-        String sql = "select id from " + table + " where organization_id = :org and jsonb_exists(custom, :field)"
-                + (customObjectTypeId == null ? "" : " and custom_object_type_id = :type")
-                + " order by id limit :limit for update";
-        return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, String.class)
-                    .setParameter("org", organizationId)
-                    .setParameter("field", fieldId)
-                    .setParameter("limit", limit);
-            if (customObjectTypeId != null) {
-                query.setParameter("type", customObjectTypeId);
-            }
-            return query.getResultList();
-        });
+    public Uni<List<String>> lockNaming(String organizationId, String table, String leadId, String id) {
+        String lead = "lead".equals(table) ? "id" : "lead_id";
+        return getSession().chain(session -> session.createNativeQuery("select id from " + table
+                        + " where organization_id = :org and " + lead + " = :lead and strpos(cast(custom as text), :quoted) > 0"
+                        + " order by id for update", String.class)
+                .setParameter("org", organizationId)
+                .setParameter("lead", leadId)
+                .setParameter("quoted", "\"" + id + "\"")
+                .getResultList());
     }
 
     /** The fields of one custom object type in their schema order: what its objects' values are checked against. */

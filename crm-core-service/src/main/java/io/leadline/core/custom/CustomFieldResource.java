@@ -53,7 +53,7 @@ public class CustomFieldResource {
     CustomFieldService fields;
 
     @Inject
-    CustomValueRemoval removal;
+    CustomFieldJobs jobs;
 
     @Inject
     JsonReads reads;
@@ -127,6 +127,7 @@ public class CustomFieldResource {
         requireKnownOwner(owner);
         CustomFieldInput input = CustomFieldInput.forUpdate(body, owner);
         return fields.update(caller, owner, id, input)
+                .invoke(jobs::nudge)
                 .map(field -> FieldSelection.parse(fieldsParam).apply(CustomFieldJson.toJson(field)));
     }
 
@@ -137,7 +138,7 @@ public class CustomFieldResource {
         Caller caller = callerContext.current();
         requireKnownOwner(owner);
         return fields.delete(caller, owner, id)
-                .chain(() -> removal.removeAll(caller, id, CustomFieldOwner.tablesOfValues(owner), null))
+                .invoke(jobs::nudge)
                 .map(ignored -> newerEndpoint(owner) ? Response.noContent().build()
                 : Response.ok(JsonNodeFactory.instance.objectNode()).build());
     }

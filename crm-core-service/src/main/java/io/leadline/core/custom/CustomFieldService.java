@@ -35,6 +35,9 @@ public class CustomFieldService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    CustomFieldJobs jobs;
+
     @WithTransaction
     public Uni<CustomField> create(Caller caller, String owner, CustomFieldInput input) {
         requireAdmin(caller);
@@ -72,30 +75,34 @@ public class CustomFieldService {
         input.body.throwIfInvalid();
         return get(caller, owner, id).chain(field -> {
             ObjectNode before = CustomFieldJson.toJson(field);
-            if (input.type != null && input.type != field.type()) {
-                // Converting stored values (Close does it in the background, showing converting_to_type) is not
-                // built yet; refusing keeps every stored value valid for its field.
-                input.body.fail("type", "Changing a field's type is not supported yet.");
-            }
-            if (Boolean.FALSE.equals(input.acceptsMultipleValues) && field.acceptsMultipleValues) {
-                input.body.fail("accepts_multiple_values",
-                        "A field that accepts multiple values can't be turned back yet (its lists would need converting).");
+            CustomFieldType type = input.type == null ? field.type() : input.type;
+            boolean multipleOff = Boolean.FALSE.equals(input.acceptsMultipleValues) && field.acceptsMultipleValues;
+            if ((type != field.type() || multipleOff) && field.convertingToType != null) {
+                input.body.fail(input.type != null ? "type" : "accepts_multiple_values",
+                        "The field's values are still being converted to " + field.convertingToType
+                                + "; change it again once converting_to_type is gone.");
+            } else if (!ValueConversion.convertible(field.type(), type)) {
+                input.body.fail("type", "Contact and custom_object fields can't change type, nor can a field become one.");
             }
             unchanged(input, "custom_object_type_id", input.customObjectTypeId, field.customObjectTypeId);
             unchanged(input, "referenced_custom_type_id", input.referencedCustomTypeId, field.referencedCustomTypeId);
             boolean multiple = input.acceptsMultipleValues == null ? field.acceptsMultipleValues : input.acceptsMultipleValues;
-            input.checkShape(field.type(), multiple, input.choices.orElse(field.choices()));
+            input.checkShape(type, multiple, input.choices.orElse(field.choices()));
             input.body.throwIfInvalid();
             // Checked before the entity changes: the query would flush a changed name into the unique index first.
             Uni<Void> unique = input.name.isPresent()
                     ? requireUniqueName(field, input.name.value(), input) : Uni.createFrom().voidItem();
-            return unique.chain(() -> apply(caller, owner, field, input, multiple, before));
+            // activity values live in activities-service, which converts its own from the field's event
+            boolean converts = (ValueConversion.needsConversion(field.type(), type) || multipleOff)
+                    && !CustomFieldOwner.tablesOfValues(owner).isEmpty();
+            return unique.chain(() -> apply(caller, owner, field, input, multiple, before, type, converts));
         });
     }
 
     private Uni<CustomField> apply(Caller caller, String owner, CustomField field, CustomFieldInput input,
-                                   boolean multiple, ObjectNode before) {
+                                   boolean multiple, ObjectNode before, CustomFieldType type, boolean converts) {
         input.name.ifPresent(name -> field.name = name);
+        field.setType(type);
         input.description.ifPresent(description -> field.description = description);
         field.acceptsMultipleValues = multiple;
         input.choices.ifPresent(field::setChoices);
@@ -107,19 +114,29 @@ public class CustomFieldService {
             field.backReferenceIsVisible = input.backReferenceIsVisible;
         }
         field.touch(caller, CloseDateTimes.now());
-        return outbox.append(DomainEvent.updated(caller, CustomFieldOwner.eventObjectType(owner), field.id, null,
-                before, CustomFieldJson.toJson(field))).replaceWith(field);
+        Uni<Void> conversion = Uni.createFrom().voidItem();
+        if (converts) {
+            // The new type applies at once (writes are checked against it); the stored values follow in the
+            // background, and converting_to_type shows until they have (CustomFieldJobs).
+            field.convertingToType = type.wire();
+            field.setConversionFailures(List.of(), 0);
+            conversion = jobs.enqueue(caller, CustomFieldJob.CONVERT, field.id, CustomFieldOwner.tablesOfValues(owner), null);
+        }
+        return conversion.chain(() -> outbox.append(DomainEvent.updated(caller, CustomFieldOwner.eventObjectType(owner),
+                field.id, null, before, CustomFieldJson.toJson(field)))).replaceWith(field);
     }
 
     /**
-     * Deletes the field with its event. Its values go afterwards, batch by batch with each object's event
-     * ({@link CustomValueRemoval}, which the resource runs once this transaction has committed).
+     * Deletes the field with its event, and leaves the removal of its values to a background job created in the same
+     * transaction ({@link CustomFieldJobs}: batch by batch, each object with its {@code updated} event).
      */
     @WithTransaction
     public Uni<Void> delete(Caller caller, String owner, String id) {
         requireAdmin(caller);
         return get(caller, owner, id).chain(field -> fields.delete(field)
-                .chain(() -> outbox.append(deleted(caller, field))));
+                .chain(() -> outbox.append(deleted(caller, field)))
+                .chain(() -> jobs.enqueue(caller, CustomFieldJob.REMOVE, id, CustomFieldOwner.tablesOfValues(owner),
+                        null)));
     }
 
     /**

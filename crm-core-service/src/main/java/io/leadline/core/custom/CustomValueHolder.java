@@ -5,11 +5,13 @@ import io.leadline.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A kind of object holding custom values (leads, contacts, opportunities, custom objects), as the removal of a
@@ -22,10 +24,11 @@ public interface CustomValueHolder {
     String table();
 
     /**
-     * Removes the field's value from the objects (their rows already locked by the caller's transaction) and answers
-     * their {@code updated} events. {@code date_updated} stays: the object wasn't edited, its field went away.
+     * Changes the values of the objects (their rows already locked by the caller's transaction) and answers their
+     * {@code updated} events (none for an object whose values didn't change). {@code date_updated} stays: the object
+     * wasn't edited, a field or a referenced object went away.
      */
-    Uni<List<DomainEvent>> removeValue(Caller caller, String fieldId, List<String> ids);
+    Uni<List<DomainEvent>> rewrite(Caller caller, List<String> ids, UnaryOperator<Map<String, Object>> change);
 
     /** One object after another (a reactive session runs one statement at a time), collecting their events. */
     static Uni<List<DomainEvent>> each(List<String> ids, Function<String, Uni<Optional<DomainEvent>>> removeOne) {
@@ -37,6 +40,25 @@ public interface CustomValueHolder {
             }));
         }
         return all;
+    }
+
+    /** The values without the item {@code id} in any of the fields (a list keeps its other items). */
+    static Map<String, Object> withoutItem(Map<String, Object> values, Collection<String> fieldIds, String id) {
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        for (String fieldId : fieldIds) {
+            Object value = rest.get(fieldId);
+            if (id.equals(value)) {
+                rest.remove(fieldId);
+            } else if (value instanceof List<?> items && items.contains(id)) {
+                List<?> kept = items.stream().filter(item -> !id.equals(item)).toList();
+                if (kept.isEmpty()) {
+                    rest.remove(fieldId);
+                } else {
+                    rest.put(fieldId, kept);
+                }
+            }
+        }
+        return rest;
     }
 
     /** The values without the field's. */

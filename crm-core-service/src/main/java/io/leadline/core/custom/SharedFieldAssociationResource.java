@@ -34,6 +34,9 @@ public class SharedFieldAssociationResource {
     @Inject
     SharedFieldAssociations associations;
 
+    @Inject
+    CustomFieldJobs jobs;
+
     @POST
     public Uni<Response> create(@PathParam("fieldId") String fieldId, JsonNode body) {
         return associations.create(callerContext.current(), fieldId, AssociationInput.forCreate(body))
@@ -85,7 +88,7 @@ public class SharedFieldAssociationResource {
     private Uni<Response> delete(String fieldId, FieldScope scope) {
         Caller caller = callerContext.current();
         return associations.delete(caller, fieldId, scope)
-                .chain(() -> associations.removeValues(caller, fieldId, scope))
+                .invoke(jobs::nudge)
                 .map(ignored -> Response.noContent().build());
     }
 

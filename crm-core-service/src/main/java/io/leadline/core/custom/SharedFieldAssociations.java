@@ -30,7 +30,7 @@ public class SharedFieldAssociations {
     Outbox outbox;
 
     @Inject
-    CustomValueRemoval removal;
+    CustomFieldJobs jobs;
 
     /** Associates the field with the scope; it comes last in the scope's schema. */
     @WithTransaction
@@ -93,16 +93,17 @@ public class SharedFieldAssociations {
         return shared(caller, fieldId).chain(field -> {
             association(field, scope);
             return change(caller, field, field.associations().stream()
-                    .filter(association -> !association.scope().equals(scope)).toList());
+                    .filter(association -> !association.scope().equals(scope)).toList())
+                    .chain(() -> removeValues(caller, fieldId, scope));
         });
     }
 
-    /** After {@link #delete} committed: the values of the scope's objects. */
-    public Uni<Void> removeValues(Caller caller, String fieldId, FieldScope scope) {
+    /** The removal of the field's values from the scope's objects, as a job of the association's transaction. */
+    private Uni<Void> removeValues(Caller caller, String fieldId, FieldScope scope) {
         return switch (scope.objectType()) {
             case CustomFieldOwner.LEAD, CustomFieldOwner.CONTACT, CustomFieldOwner.OPPORTUNITY ->
-                    removal.removeAll(caller, fieldId, List.of(scope.objectType()), null);
-            case FieldScope.CUSTOM_OBJECT_TYPE -> removal.removeAll(caller, fieldId,
+                    jobs.enqueue(caller, CustomFieldJob.REMOVE, fieldId, List.of(scope.objectType()), null);
+            case FieldScope.CUSTOM_OBJECT_TYPE -> jobs.enqueue(caller, CustomFieldJob.REMOVE, fieldId,
                     CustomFieldOwner.tablesOfValues(CustomFieldOwner.CUSTOM_OBJECT_TYPE), scope.parentId());
             default -> Uni.createFrom().voidItem();
         };

@@ -2,6 +2,7 @@ package io.leadline.core.customobject;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.custom.CustomFieldValues;
+import io.leadline.core.custom.CustomObjectReferences;
 import io.leadline.core.lead.LeadRepository;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
@@ -43,6 +44,9 @@ public class CustomObjectService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    CustomObjectReferences references;
 
     @WithTransaction
     public Uni<CustomObject> create(Caller caller, CustomObjectInput input) {
@@ -107,7 +111,9 @@ public class CustomObjectService {
                 .invoke(type -> requireEditor(caller, type))
                 .chain(() -> objects.delete(object))
                 .chain(() -> outbox.append(DomainEvent.deleted(caller, OBJECT_TYPE, object.id, object.leadId,
-                        CustomObjectJson.toJson(object)))));
+                        CustomObjectJson.toJson(object))))
+                .chain(() -> references.removeAll(caller, object.leadId, object.customObjectTypeId, object.id))
+                .chain(outbox::appendAll));
     }
 
     private Uni<CustomObject> get(Caller caller, String id) {

@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Custom objects as holders of custom values: a deleted field's value leaves each with a {@code custom_object.updated}. */
+/** Custom objects as holders of custom values: a deleted field's (or custom object's) value leaves each with a {@code custom_object.updated}. */
 @ApplicationScoped
 public class CustomObjectValues implements CustomValueHolder {
 
@@ -23,10 +25,10 @@ public class CustomObjectValues implements CustomValueHolder {
     }
 
     @Override
-    public Uni<List<DomainEvent>> removeValue(Caller caller, String fieldId, List<String> ids) {
+    public Uni<List<DomainEvent>> rewrite(Caller caller, List<String> ids, UnaryOperator<Map<String, Object>> change) {
         return CustomValueHolder.each(ids, id -> objects.findInOrganization(caller.organizationId(), id).map(object -> {
             ObjectNode before = CustomObjectJson.toJson(object);
-            object.custom = CustomValueHolder.without(object.custom, fieldId);
+            object.custom = change.apply(object.custom);
             return DomainEvent.updated(caller, CustomObjectService.OBJECT_TYPE, id, object.leadId, before,
                     CustomObjectJson.toJson(object));
         }));

@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Leads as holders of custom values: a deleted field's value leaves each lead with a {@code lead.updated}. */
+/** Leads as holders of custom values: a deleted field's (or custom object's) value leaves each lead with a {@code lead.updated}. */
 @ApplicationScoped
 public class LeadCustomValues implements CustomValueHolder {
 
@@ -26,10 +28,10 @@ public class LeadCustomValues implements CustomValueHolder {
     }
 
     @Override
-    public Uni<List<DomainEvent>> removeValue(Caller caller, String fieldId, List<String> ids) {
+    public Uni<List<DomainEvent>> rewrite(Caller caller, List<String> ids, UnaryOperator<Map<String, Object>> change) {
         return CustomValueHolder.each(ids, id -> leadService.loadView(caller.organizationId(), id).map(view -> {
             ObjectNode before = leadJson.toJson(view);
-            view.lead().custom = CustomValueHolder.without(view.lead().custom, fieldId);
+            view.lead().custom = change.apply(view.lead().custom);
             return DomainEvent.updated(caller, LeadService.LEAD, id, id, before, leadJson.toJson(view));
         }));
     }

@@ -1,5 +1,7 @@
 package io.leadline.core.lead;
 
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldNames;
 import io.leadline.platform.read.FilterType;
 import io.leadline.platform.read.ReadTable;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +27,7 @@ public class LeadReads {
         ReadTable.Builder builder = ReadTable.builder()
                 .from("lead l")
                 .organizationColumn("l.organization_id")
+                .customFieldsOfRow(CustomFieldNames.ofRow(CustomFieldOwner.LEAD, "l.organization_id"))
                 .idColumn("l.id")
                 .document("l.doc")
                 .composed("status_label", "(select ls.label from lead_status ls where ls.id = l.status_id)")

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * Opportunities as holders of custom values: a deleted field's value leaves each opportunity with an
+ * Opportunities as holders of custom values: a deleted field's (or custom object's) value leaves each opportunity with an
  * {@code opportunity.updated}.
  */
 @ApplicationScoped
@@ -26,11 +28,11 @@ public class OpportunityCustomValues implements CustomValueHolder {
     }
 
     @Override
-    public Uni<List<DomainEvent>> removeValue(Caller caller, String fieldId, List<String> ids) {
+    public Uni<List<DomainEvent>> rewrite(Caller caller, List<String> ids, UnaryOperator<Map<String, Object>> change) {
         return CustomValueHolder.each(ids, id -> opportunities.findView(caller.organizationId(), id).map(view -> {
             ObjectNode before = OpportunityJson.toJson(view);
             Opportunity opportunity = view.opportunity();
-            opportunity.custom = CustomValueHolder.without(opportunity.custom, fieldId);
+            opportunity.custom = change.apply(opportunity.custom);
             return DomainEvent.updated(caller, OpportunityService.OPPORTUNITY, id, opportunity.leadId, before,
                     OpportunityJson.toJson(view));
         }));

@@ -1,5 +1,7 @@
 package io.leadline.core.opportunity;
 
+import io.leadline.core.custom.CustomFieldOwner;
+import io.leadline.core.custom.CustomFieldNames;
 import io.leadline.platform.read.FilterType;
 import io.leadline.platform.read.ReadTable;
 
@@ -68,6 +70,7 @@ public final class OpportunityReads {
         return ReadTable.builder()
                 .from(from)
                 .organizationColumn("o.organization_id")
+                .customFieldsOfRow(CustomFieldNames.ofRow(CustomFieldOwner.OPPORTUNITY, "o.organization_id"))
                 .idColumn("o.id")
                 .document("o.doc")
                 .composed("lead_name", leadName)

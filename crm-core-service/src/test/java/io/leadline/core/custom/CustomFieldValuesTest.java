@@ -235,6 +235,36 @@ class CustomFieldValuesTest {
     }
 
     @Test
+    void fieldsCanBeAskedForByNameInFields() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String seats = org.request().body("{\"name\": \"Seat Count\", \"type\": \"number\"}")
+                .post("/api/v1/custom_field/lead/").then().statusCode(200).extract().path("id");
+        String stage = org.request().body("{\"name\": \"Stage\", \"type\": \"text\"}")
+                .post("/api/v1/custom_field/opportunity/").then().statusCode(200).extract().path("id");
+        String lead = org.request().body("{\"name\": \"Acme\", \"custom." + seats + "\": 12}").post("/api/v1/lead/")
+                .then().statusCode(200).extract().path("id");
+        String opportunity = org.request().body("{\"lead_id\": \"" + lead + "\", \"custom." + stage + "\": \"Pilot\"}")
+                .post("/api/v1/opportunity/").then().statusCode(200).extract().path("id");
+
+        org.request().queryParam("_fields", "id,custom.Seat Count,custom.Nothing").get("/api/v1/lead/" + lead + "/").then()
+                .statusCode(200).body("'custom.Seat Count'", equalTo(12)).body("$", not(hasKey("custom.Nothing")))
+                .body("$", not(hasKey("name")));
+        org.request().queryParam("_fields", "custom.seat count").queryParam("id", lead).get("/api/v1/lead/").then()
+                .statusCode(200).body("data[0].'custom.seat count'", equalTo(12));
+        org.request().queryParam("_fields", "id,custom.Stage").get("/api/v1/opportunity/" + opportunity + "/").then()
+                .statusCode(200).body("'custom.Stage'", equalTo("Pilot"));
+        // another organization's field of the same name answers nothing of this one
+        TestOrganizations other = TestOrganizations.provisioned();
+        other.request().body("{\"name\": \"Seat Count\", \"type\": \"number\"}").post("/api/v1/custom_field/lead/")
+                .then().statusCode(200);
+        String theirs = other.request().body("{\"name\": \"Theirs\"}").post("/api/v1/lead/").then().extract().path("id");
+        other.request().queryParam("_fields", "id,custom.Seat Count").get("/api/v1/lead/" + theirs + "/").then()
+                .statusCode(200).body("$", not(hasKey("custom.Seat Count")));
+        other.request().queryParam("_fields", "id,custom.Seat Count").get("/api/v1/lead/" + lead + "/").then()
+                .statusCode(404);
+    }
+
+    @Test
     void deletingAFieldRemovesItsValuesFromEveryObject() {
         TestOrganizations org = TestOrganizations.provisioned();
         TestCustomFields cf = TestCustomFields.of(org).text("lead", "cf_gone").text("lead", "cf_kept")
@@ -249,6 +279,7 @@ class CustomFieldValuesTest {
         org.request().delete("/api/v1/custom_field/lead/" + cf.id("cf_gone") + "/").then().statusCode(200);
         org.request().delete("/api/v1/custom_field/contact/" + cf.id("cf_cgone") + "/").then().statusCode(200);
         org.request().delete("/api/v1/custom_field/opportunity/" + cf.id("cf_ogone") + "/").then().statusCode(200);
+        database.awaitCustomFieldJobs(org.organizationId());
 
         org.request().get("/api/v1/lead/" + id + "/").then().statusCode(200)
                 .body("$", not(hasKey(cf.in("custom.cf_gone"))))

@@ -68,6 +68,7 @@ class SharedFieldAssociationTest {
         org.request().get("/api/v1/custom_field_schema/contact/").then().statusCode(200).body("fields", empty());
 
         org.request().delete("/api/v1/custom_field/shared/" + region + "/association/lead/").then().statusCode(204);
+        database.awaitCustomFieldJobs(org.organizationId());
         org.request().get("/api/v1/lead/" + lead + "/").then().statusCode(200).body("$", not(hasKey("custom." + region)));
         org.request().get("/api/v1/custom_field_schema/lead/").then().statusCode(200).body("fields.id", contains(own));
         org.request().get("/api/v1/custom_field/shared/" + region + "/").then().statusCode(200).body("associations", empty());
@@ -113,6 +114,7 @@ class SharedFieldAssociationTest {
 
         // Deleting the shared field takes its values everywhere.
         org.request().delete("/api/v1/custom_field/shared/" + budget + "/").then().statusCode(200);
+        database.awaitCustomFieldJobs(org.organizationId());
         org.request().get("/api/v1/lead/" + lead + "/").then().statusCode(200).body("$", not(hasKey("custom." + budget)));
         org.request().get("/api/v1/custom_object/" + car + "/").then().statusCode(200)
                 .body("$", not(hasKey("custom." + budget)));

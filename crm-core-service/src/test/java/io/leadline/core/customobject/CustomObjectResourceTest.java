@@ -237,6 +237,33 @@ class CustomObjectResourceTest {
     }
 
     @Test
+    void aDeletedObjectLeavesTheValuesNamingIt() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        String vehicle = type(org, "Vehicle");
+        String fleet = org.request().body("{\"name\": \"Fleet\", \"type\": \"custom_object\", \"accepts_multiple_values\": true,"
+                + " \"referenced_custom_type_id\": \"" + vehicle + "\"}").post("/api/v1/custom_field/lead/").then()
+                .statusCode(200).extract().path("id");
+        String drives = org.request().body("{\"name\": \"Drives\", \"type\": \"custom_object\","
+                + " \"referenced_custom_type_id\": \"" + vehicle + "\"}").post("/api/v1/custom_field/contact/").then()
+                .statusCode(200).extract().path("id");
+        String lead = org.request().body("{\"name\": \"Acme\"}").post("/api/v1/lead/").then().extract().path("id");
+        String car = object(org, vehicle, lead, "Car");
+        String van = object(org, vehicle, lead, "Van");
+        org.request().body(Map.of("custom." + fleet, List.of(car, van))).put("/api/v1/lead/" + lead + "/")
+                .then().statusCode(200);
+        String contact = org.request().body(Map.of("lead_id", lead, "name", "Ann", "custom." + drives, car))
+                .post("/api/v1/contact/").then().statusCode(200).extract().path("id");
+
+        org.request().delete("/api/v1/custom_object/" + car + "/").then().statusCode(204);
+        org.request().get("/api/v1/lead/" + lead + "/").then().statusCode(200)
+                .body("'custom." + fleet + "'", contains(van));
+        org.request().get("/api/v1/contact/" + contact + "/").then().statusCode(200)
+                .body("$", not(hasKey("custom." + drives)));
+        // another organization can't delete the remaining one
+        TestOrganizations.provisioned().request().delete("/api/v1/custom_object/" + van + "/").then().statusCode(404);
+    }
+
+    @Test
     void objectsFollowTheirLeadThroughMergeAndDeletion() {
         TestOrganizations org = TestOrganizations.provisioned();
         String vehicle = type(org, "Vehicle");
@@ -265,6 +292,7 @@ class CustomObjectResourceTest {
         String car = org.request().body(Map.of("custom_object_type_id", vehicle, "lead_id", lead, "name", "Car",
                 "custom." + seats, 4)).post("/api/v1/custom_object/").then().statusCode(201).extract().path("id");
         org.request().delete("/api/v1/custom_field/custom_object_type/" + seats + "/").then().statusCode(204);
+        database.awaitCustomFieldJobs(org.organizationId());
         org.request().get("/api/v1/custom_object/" + car + "/").then().statusCode(200)
                 .body("$", not(hasKey("custom." + seats)));
     }

@@ -32,6 +32,10 @@ public final class ReadTable {
     private final String defaultOrder;
     private final int maxLimit;
     private final Set<String> ownParameters;
+    /** SQL answering (id, name) of the row's custom fields, correlated with the row; null: no names to resolve. */
+    private final String customFieldsOfRow;
+    private static final Pattern CUSTOM_FIELD_ID = Pattern.compile("custom\\.cf_[A-Za-z0-9]+");
+    private static final String CUSTOM_PREFIX = "custom.";
 
     private ReadTable(Builder builder) {
         this.from = require(builder.from, "from");
@@ -44,6 +48,7 @@ public final class ReadTable {
         this.defaultOrder = builder.defaultOrder;
         this.maxLimit = builder.maxLimit;
         this.ownParameters = Set.copyOf(builder.ownParameters);
+        this.customFieldsOfRow = builder.customFieldsOfRow;
         if (defaultOrder != null) {
             String name = defaultOrder.startsWith("-") ? defaultOrder.substring(1) : defaultOrder;
             if (!orders.containsKey(name)) {
@@ -116,6 +121,17 @@ public final class ReadTable {
         String own = "coalesce((select jsonb_object_agg(d.key, d.value) from jsonb_each(" + document + ") d"
                 + " where d.key = any(" + parameters.bind(wantedStored) + "::text[])"
                 + (fields.wantsAllCustom() ? " or d.key like 'custom.%'" : "") + "), '{}'::jsonb)";
+        List<String> byName = customFieldsOfRow == null ? List.of() : wantedStored.stream()
+                .filter(name -> name.startsWith(CUSTOM_PREFIX) && !CUSTOM_FIELD_ID.matcher(name).matches())
+                .map(name -> name.substring(CUSTOM_PREFIX.length())).toList();
+        if (!byName.isEmpty()) {
+            // custom.<Field Name>: resolved in the same statement through the row's fields (names ignore case, as
+            // their uniqueness does), answered under the name as asked
+            own = "(" + own + " || coalesce((select jsonb_object_agg('" + CUSTOM_PREFIX + "' || n.name, " + document
+                    + " -> ('" + CUSTOM_PREFIX + "' || f.id)) from unnest(" + parameters.bind(byName) + "::text[]) n(name)"
+                    + " join (" + customFieldsOfRow + ") f(id, name) on lower(f.name) = lower(n.name)"
+                    + " where jsonb_exists(" + document + ", '" + CUSTOM_PREFIX + "' || f.id)), '{}'::jsonb))";
+        }
         return overlay == null ? own : "(" + own + " || " + overlay + ")";
     }
 
@@ -154,6 +170,7 @@ public final class ReadTable {
         private String defaultOrder;
         private int maxLimit = ListQuery.DEFAULT_LIMIT;
         private final Set<String> ownParameters = new TreeSet<>();
+        private String customFieldsOfRow;
 
         /** The {@code from} clause with its aliases; joins are fine, e.g. for filters on a status's type. */
         public Builder from(String from) {
@@ -174,6 +191,15 @@ public final class ReadTable {
         }
 
         /** The jsonb column holding the object's own wire form, written with every change of the row. */
+        /**
+         * Lets {@code _fields} name custom fields by name ({@code custom.<Field Name>}): SQL answering the
+         * {@code (id, name)} of the custom fields a row may hold, correlated with the row (its organization).
+         */
+        public Builder customFieldsOfRow(String sql) {
+            this.customFieldsOfRow = sql;
+            return this;
+        }
+
         public Builder document(String column) {
             this.document = column;
             return this;
