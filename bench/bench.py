@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_latency  # noqa: E402
+import customfields_bench  # noqa: E402
 import search_bench  # noqa: E402
 import seed  # noqa: E402
 import webhook_delivery  # noqa: E402
@@ -49,7 +50,8 @@ STATE_FILE = Path(ENV["BENCH_STATE"])
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
 # which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), "search"
-# (issue 12's, search_bench.py), "webhooks" (issue 10's), comma-separated
+# (issue 12's, search_bench.py), "customfields" (issue 11's, customfields_bench.py), "webhooks" (issue 10's),
+# comma-separated
 LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -767,6 +769,8 @@ def main():
             comment_benchmarks(state)
         if "search" in LOADS:
             search_bench.run(sys.modules[__name__])
+        if "customfields" in LOADS:
+            customfields_bench.run(sys.modules[__name__])
         if "webhooks" in LOADS:
             webhook_benchmark()
         rss_after()
