@@ -18,17 +18,7 @@ FIELD_NAME = "Bench Score"
 
 def run(b):
     """`b` is bench.py (its helpers: sql, log, http_json, basic, measure_wrk, ...)."""
-    total = int(b.ENV.get("BENCH_SEARCH_LEADS", "1000000"))
-    state = search_bench.organization(b)
-    org, key = state["organization_id"], state["api_key"]
-    b.secrets[b.basic(key)] = "BASIC_SEARCH"
-    present = int(b.sql("leadline_core", f"select count(*) from lead where organization_id = '{org}'"))
-    b.log(f"\n== customfields: {total:,} leads in {org} ({present:,} present)")
-    if present < total:
-        started = time.time()
-        search_bench.seed(b, org, present, total)
-        b.sql("leadline_core", "analyze lead; analyze contact")
-        b.log(f"  seeded {total - present:,} leads by COPY in {time.time() - started:.0f} s")
+    org, key, total = search_bench.seeded_organization(b, "customfields")
     field = score_field(b, key)
     started = time.time()
     filled = b.sql("leadline_core", f"""

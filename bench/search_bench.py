@@ -31,19 +31,7 @@ CHUNK = 100_000
 
 def run(b):
     """`b` is bench.py (its helpers: sql, log, http_json, measure_wrk, warm, results, commands, ENV, OUT, ...)."""
-    total = int(b.ENV.get("BENCH_SEARCH_LEADS", "1000000"))
-    state = organization(b)
-    org, key = state["organization_id"], state["api_key"]
-    b.secrets[b.basic(key)] = "BASIC_SEARCH"
-    present = int(b.sql("leadline_core", f"select count(*) from lead where organization_id = '{org}'"))
-    b.log(f"\n== search: {total:,} leads in {org} ({present:,} present), seeded by COPY")
-    if present < total:
-        started = time.time()
-        seed(b, org, present, total)
-        b.sql("leadline_core", "analyze lead; analyze contact")
-        seconds = time.time() - started
-        b.log(f"  seeded {total - present:,} leads and contacts in {seconds:.0f} s")
-        b.results["search_seeding"] = {"leads": total, "seeded": total - present, "seconds": seconds}
+    org, key, total = seeded_organization(b, "search")
     name = b.sql("leadline_core", f"select name from lead where organization_id = '{org}' "
                                   f"order by id offset {total // 2} limit 1")
     mark = (START + timedelta(days=600)).strftime("%Y-%m-%dT%H:%M:%S")
@@ -75,6 +63,25 @@ def run(b):
     measure(b, "search-data-search-3", "POST /data/search/ (text, moment_range, has_related contact)",
             [*auth, "-s", str(b.BENCH / "post-search.lua"), b.GATEWAY, "--", str(body_file)], key,
             ("POST", "/api/v1/data/search/", body), seconds)
+
+
+def seeded_organization(b, load):
+    """The organization of BENCH_SEARCH_LEADS leads seeded by COPY (on first use), for this load and others
+    (customfields_bench.py): (organization id, api key, number of leads)."""
+    total = int(b.ENV.get("BENCH_SEARCH_LEADS", "1000000"))
+    state = organization(b)
+    org, key = state["organization_id"], state["api_key"]
+    b.secrets[b.basic(key)] = "BASIC_SEARCH"
+    present = int(b.sql("leadline_core", f"select count(*) from lead where organization_id = '{org}'"))
+    b.log(f"\n== {load}: {total:,} leads in {org} ({present:,} present), seeded by COPY")
+    if present < total:
+        started = time.time()
+        seed(b, org, present, total)
+        b.sql("leadline_core", "analyze lead; analyze contact")
+        seconds = time.time() - started
+        b.log(f"  seeded {total - present:,} leads and contacts in {seconds:.0f} s")
+        b.results["search_seeding"] = {"leads": total, "seeded": total - present, "seconds": seconds}
+    return org, key, total
 
 
 def organization(b):
