@@ -11,13 +11,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * crm-core's events as crm-core publishes them (its fixtures, from its event-contracts artifact), re-homed to a test's
  * organization and ids and sent to this service's in-memory {@code crm-core-events-in} channel. The channel handles
- * records one after another, so waiting for one event's {@code processed_event} row waits for every earlier one.
+ * polls one after another, so waiting for one event's {@code processed_event} row waits for every earlier one.
  */
 public final class CrmEvents {
 
@@ -78,7 +79,7 @@ public final class CrmEvents {
 
     /** Sends the event and waits until it was consumed. */
     public void send(ObjectNode event) {
-        source().send(event.toString());
+        source().send(List.of(event.toString()));
         String id = event.get("id").asText();
         await("consumed " + event.get("object_type").asText() + "." + event.get("action").asText())
                 .atMost(PROCESSED).pollInterval(Duration.ofMillis(20)).until(() -> processed(id));
@@ -89,8 +90,9 @@ public final class CrmEvents {
                 .execute(Tuple.of(eventId)).await().indefinitely().iterator().next().getLong(0) == 1;
     }
 
-    private InMemorySource<String> source() {
-        return connector.<String>source(CHANNEL).runOnVertxContext(true);
+    /** The channel takes whole polls (platform EventConsumers): each event travels as a poll of its own. */
+    private InMemorySource<List<String>> source() {
+        return connector.<List<String>>source(CHANNEL).runOnVertxContext(true);
     }
 
     public static ObjectMapper mapper() {

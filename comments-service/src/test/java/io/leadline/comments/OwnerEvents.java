@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,8 @@ public final class OwnerEvents {
 
     /** Sends {@code event} and waits until the service processed it. */
     public void send(String channel, ObjectNode event) {
-        connector.<String>source(channel).runOnVertxContext(true).send(event.toString());
+        // the channels take whole polls (platform EventConsumers): the event travels as a poll of its own
+        connector.<List<String>>source(channel).runOnVertxContext(true).send(List.of(event.toString()));
         String id = event.get("id").asText();
         await("event " + id + " processed").atMost(PROCESSED).until(() -> processed(id));
     }

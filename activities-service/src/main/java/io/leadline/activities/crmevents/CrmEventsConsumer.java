@@ -82,8 +82,8 @@ public class CrmEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> record) {
-        return consumer.process(record);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 
     /** A lead created with contacts names them in its data (their own contact.created events follow). */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,8 +41,8 @@ public class ObjectEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> record) {
-        return consumer.process(record);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 
     private static Uni<Void> exists(ConsumedEvent event, ObjectProjection projection, ObjectChanges changes) {

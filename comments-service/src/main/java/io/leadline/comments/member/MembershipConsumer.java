@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public class MembershipConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> record) {
-        return consumer.process(record);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 }

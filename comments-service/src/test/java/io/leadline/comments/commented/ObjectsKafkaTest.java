@@ -70,6 +70,58 @@ class ObjectsKafkaTest {
                 .body("data.size()", equalTo(0));
     }
 
+    @Test
+    void aPollAppliesEachGoodEventOnceAndDeadLettersOnlyThePoisonedOne() throws Exception {
+        TestOrganizations org = TestOrganizations.create();
+        String leadId = Ids.longId("lead");
+        List<String> opportunities = new ArrayList<>();
+        List<ObjectNode> burst = new ArrayList<>();
+        burst.add(OwnerEvents.event("lead.created", org, leadId, leadId));
+        for (int i = 0; i < 20; i++) {
+            String opportunityId = Ids.longId("oppo");
+            opportunities.add(opportunityId);
+            burst.add(OwnerEvents.event("opportunity.created", org, opportunityId, leadId));
+        }
+        burst.add(10, burst.get(3).deepCopy()); // Kafka delivers at least once: the same event again, in one poll
+        // PostgreSQL's text refuses a NUL character: this event fails the same way however often it is tried
+        ObjectNode poison = OwnerEvents.event("opportunity.created", org, "oppo_nul\u0000" + Ids.longId("x"), leadId);
+        burst.add(7, poison);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (ObjectNode event : burst) { // one key: one partition, in this order
+                producer.send(new ProducerRecord<>("crm-core.events", leadId, event.toString()));
+            }
+            producer.flush();
+        }
+
+        String deadLetter = awaitRecord("crm-core.events.dlq", poison.get("id").asText());
+        assertEquals(true, deadLetter.contains("oppo_nul"));
+        await("every good event applied").atMost(PATIENCE).until(() -> opportunities.stream().allMatch(this::known));
+        assertEquals(21, count("select count(*) from processed_event where organization_id = $1", org.organizationId()));
+        assertEquals(21, count("select count(*) from commented_object where organization_id = $1", org.organizationId()));
+    }
+
+    private long count(String sql, String organizationId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(organizationId))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    /** The value of the first record on {@code topic} that contains {@code marker}. */
+    private static String awaitRecord(String topic, String marker) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings())) {
+            consumer.subscribe(List.of(topic));
+            await("a record with " + marker + " on " + topic).atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.value().contains(marker)) {
+                        found.add(record.value());
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
     private boolean known(String objectId) {
         return pool.preparedQuery("select count(*) from commented_object where id = $1").execute(Tuple.of(objectId))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1;
@@ -88,14 +140,8 @@ class ObjectsKafkaTest {
 
     /** The types of the events about {@code objectId} on {@code topic}, once {@code expected} of them arrived. */
     private static List<String> eventsOn(String topic, String objectId, int expected) {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "comments-kafka-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings())) {
             consumer.subscribe(List.of(topic));
             await("events of " + objectId + " on " + topic).atMost(PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -108,6 +154,15 @@ class ObjectsKafkaTest {
             });
         }
         return types;
+    }
+
+    private static Map<String, Object> consumerSettings() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "comments-kafka-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     }
 
     private static JsonNode read(String value) {

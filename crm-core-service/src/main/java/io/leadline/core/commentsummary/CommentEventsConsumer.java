@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
 import java.util.Map;
 
 /** comments-service's events, for the opportunities' {@code comment_summary}; other types are acknowledged untouched. */
@@ -27,7 +28,7 @@ public class CommentEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> record) {
-        return consumer.process(record);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 }

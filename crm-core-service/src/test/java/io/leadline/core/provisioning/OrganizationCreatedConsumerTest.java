@@ -97,8 +97,15 @@ class OrganizationCreatedConsumerTest {
                 .extract().jsonPath().getList("data.label");
     }
 
-    private InMemorySource<String> gatewayEvents() {
-        return connector.<String>source(OrganizationCreatedConsumer.CHANNEL).runOnVertxContext(true);
+    /** Each record as a poll of its own (the channel takes whole polls, platform EventConsumers). */
+    private RecordSender gatewayEvents() {
+        InMemorySource<List<String>> source = connector.<List<String>>source(OrganizationCreatedConsumer.CHANNEL)
+                .runOnVertxContext(true);
+        return record -> source.send(List.of(record));
+    }
+
+    private interface RecordSender {
+        void send(String record);
     }
 
     /** The gateway's fixture of {@code type}, re-homed: a fresh event id, about {@code organizationId}. */

@@ -1,12 +1,14 @@
 package io.leadline.events.eventlog;
 
-import io.leadline.platform.events.EventBatchConsumer;
+import io.leadline.platform.events.EventConsumer;
 import io.leadline.platform.events.EventConsumers;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.List;
 
 /**
  * Stores every domain event of every service in the event log, one poll per transaction ({@link EventStore}), so the
@@ -18,7 +20,7 @@ public class DomainEventConsumer {
 
     static final String CHANNEL = "domain-events-in";
 
-    private final EventBatchConsumer consumer;
+    private final EventConsumer consumer;
 
     @Inject
     DomainEventConsumer(EventConsumers consumers, EventStore store) {
@@ -26,7 +28,7 @@ public class DomainEventConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return consumer.process(batch);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 }

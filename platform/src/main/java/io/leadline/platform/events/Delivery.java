@@ -8,11 +8,13 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
-/** What both consumer modes share: retrying what may pass, and moving aside what never will. */
+/** Retrying what may pass, and moving aside what never will. */
 final class Delivery {
 
     private static final Logger LOG = Logger.getLogger(Delivery.class);
@@ -62,14 +64,18 @@ final class Delivery {
 
     /**
      * Bad content (not an event, data PostgreSQL refuses: SQLSTATE class 22) fails the same way every time; anything
-     * else (connections, timeouts, lock conflicts) may pass on a later attempt.
+     * else (connections, timeouts, lock conflicts) may pass on a later attempt. The SQLSTATE comes from the Vert.x
+     * client's exception, or from Hibernate's translation of it when a handler wrote through the session.
      */
     static boolean mayPass(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IllegalArgumentException) {
                 return false;
             }
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState()
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (sqlState != null && sqlState.startsWith("22")) {
                 return false;
             }
         }

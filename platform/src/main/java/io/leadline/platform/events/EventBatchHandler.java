@@ -5,10 +5,11 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 /**
- * Stores a whole poll of events in one statement. It must ignore an event id it has seen before (e.g. an insert with
- * {@code on conflict (id) do nothing}): in batch mode the stored row itself is the dedupe marker. It fails as a whole;
- * the consumer then finds the culprits one by one. An {@link IllegalArgumentException} means an event can never be
- * stored.
+ * Applies a poll's events (in poll order) all or nothing: a redelivered event must change nothing, and a failure
+ * fails the whole call; the consumer then hands the events over one by one to find the culprits. An
+ * {@link IllegalArgumentException} (or data PostgreSQL refuses) means an event can never be applied.
+ * {@link EventConsumers#dispatching} makes one from per-type {@link EventHandler}s; a consumer that stores a whole poll
+ * in one statement implements it itself (and dedupes by event id, e.g. {@code on conflict (id) do nothing}).
  */
 @FunctionalInterface
 public interface EventBatchHandler {

@@ -9,7 +9,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "leadline.events.consumer")
 public interface EventConsumerConfig {
 
-    /** Attempts per record (or per batch) for failures that may pass, such as a database restart. */
+    /** Attempts per poll (and per event, once a poll failed) for failures that may pass, such as a database restart. */
     @WithDefault("5")
     int attempts();
 
