@@ -56,10 +56,38 @@ public final class ReadStatements {
      */
     public static ReadStatement count(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
         SqlParameters parameters = new SqlParameters();
-        String sql = "select count(*) from " + table.from()
-                + " where " + table.organizationColumn() + " = " + parameters.bind(organizationId)
+        String sql = "select count(*) from " + table.from() + matching(table, organizationId, query, extra, parameters);
+        return new ReadStatement(sql, parameters);
+    }
+
+    /**
+     * The same count stopped at {@code upTo} matches: its cost is bounded by the matches it visits, not by all of
+     * them (a search's {@code total_results} above a cap comes from {@link #estimate}).
+     */
+    public static ReadStatement countUpTo(ReadTable table, String organizationId, ListQuery query, SqlCondition extra,
+                                          long upTo) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "select count(*) from (select 1 from " + table.from()
+                + matching(table, organizationId, query, extra, parameters)
+                + " limit " + parameters.bind(upTo) + ") counted";
+        return new ReadStatement(sql, parameters);
+    }
+
+    /**
+     * PostgreSQL's estimate of the same count, without running it: one row holding the plan as JSON, whose first
+     * {@code "Plan Rows"} is the estimated number of matches.
+     */
+    public static ReadStatement estimate(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "explain (format json) select 1 from " + table.from()
+                + matching(table, organizationId, query, extra, parameters);
+        return new ReadStatement(sql, parameters);
+    }
+
+    private static String matching(ReadTable table, String organizationId, ListQuery query, SqlCondition extra,
+                                   SqlParameters parameters) {
+        return " where " + table.organizationColumn() + " = " + parameters.bind(organizationId)
                 + query.conditions(parameters)
                 + extra.sql(parameters);
-        return new ReadStatement(sql, parameters);
     }
 }
