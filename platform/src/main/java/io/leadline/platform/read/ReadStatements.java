@@ -51,18 +51,9 @@ public final class ReadStatements {
     }
 
     /**
-     * How many objects of the organization match the query's filters and {@code extra}, ignoring paging: for lists
-     * that answer {@code total_results} (e.g. a lead search).
-     */
-    public static ReadStatement count(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
-        SqlParameters parameters = new SqlParameters();
-        String sql = "select count(*) from " + table.from() + matching(table, organizationId, query, extra, parameters);
-        return new ReadStatement(sql, parameters);
-    }
-
-    /**
-     * The same count stopped at {@code upTo} matches: its cost is bounded by the matches it visits, not by all of
-     * them (a search's {@code total_results} above a cap comes from {@link #estimate}).
+     * How many objects of the organization match the query's filters and {@code extra}, ignoring paging, stopped at
+     * {@code upTo}: for lists that answer {@code total_results} (a lead search), whose cost must stay bounded by the
+     * matches it visits (a search's larger totals come from {@link #estimate}).
      */
     public static ReadStatement countUpTo(ReadTable table, String organizationId, ListQuery query, SqlCondition extra,
                                           long upTo) {
@@ -74,7 +65,7 @@ public final class ReadStatements {
     }
 
     /**
-     * PostgreSQL's estimate of the same count, without running it: one row holding the plan as JSON, whose first
+     * PostgreSQL's estimate of that count, without running it: one row holding the plan as JSON, whose first
      * {@code "Plan Rows"} is the estimated number of matches.
      */
     public static ReadStatement estimate(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
