@@ -164,7 +164,7 @@ def summary_lines(b):
             continue
         first_page = "skip" not in figure
         ok = many["p99_ms"] <= 50 and not many["errors"]
-        lines.append(f"| search: {title} | {many['req_s']:,.0f} req/s | {many['p50_ms']:.2f} / {many['p99_ms']:.2f} ms"
+        lines.append(f"| search: {title} | {many.get('req_s') or 0:,.0f} req/s | {many['p50_ms']:.2f} / {many['p99_ms']:.2f} ms"
                      f" ({b.CONNECTIONS} conn.); " + (f"{one['p50_ms']:.2f} / {one['p99_ms']:.2f} ms (1 conn.)"
                                                        if one else "") + " | | "
                      + ("p99 ≤ 50 ms (first page) | " + ("met" if ok else "missed") if first_page else "(reported) | ")
