@@ -664,6 +664,7 @@ def write_summary(total_seconds):
             lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
                          f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 9: reported) | "
                          f"comments-service CPU {fmt(cpu, 0, ' %')} |")
+    lines += search_bench.summary_lines(sys.modules[__name__])
     hooks = results.get("webhook-delivery")
     if hooks:
         lines += [

@@ -8,7 +8,7 @@ which is all these searches read with _fields=id,name. Then, each beside the sam
   - GET /lead/?query=<3 letters> (free text: lead names and urls, contacts' names, emails, phones, urls)
   - GET /lead/?query=date_updated>=<a mark> sort:date_updated, first page and _skip=1000 (the incremental sync)
   - POST /data/search/ with 3 clauses besides object_type, one a has_related (contacts' emails)
-each as wrk p50/p99 through the gateway, with the statement's EXPLAIN (ANALYZE, BUFFERS) when the bench runs its
+each as wrk p50/p99 through the gateway at the run's connections and at 1, with the statement's EXPLAIN (ANALYZE, BUFFERS) when the bench runs its
 own PostgreSQL: log_min_duration_statement=0 is switched on (a reload reaches the pooled connections) for one
 request, the statement and its logged parameters are read back from the server log and explained through psql.
 """
@@ -27,6 +27,10 @@ WORDS = ["acme", "globex", "initech", "umbrella", "stark", "wayne", "hooli", "va
 SUFFIXES = ["Inc", "LLC", "GmbH", "Corp", "Ltd", "Group", "Labs", "Partners"]
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 CHUNK = 100_000
+# the incremental sync's later pages (Close's clients page the query by _skip)
+SKIPS = (100, 1000, 5000)
+# every figure's title, for the summary
+TITLES = {}
 
 
 def run(b):
@@ -45,9 +49,10 @@ def run(b):
     for figure, query in gets.items():
         path = "/api/v1/lead/?_fields=id,name&query=" + quote(query, safe="")
         measure(b, figure, f"GET /lead/?query={query}", [*auth, b.GATEWAY + path], key, ("GET", path, None), seconds)
-    path = "/api/v1/lead/?_fields=id,name&_skip=1000&query=" + quote(gets["search-updated-since"], safe="")
-    measure(b, "search-updated-since-skip-1000", "the same, _skip=1000", [*auth, b.GATEWAY + path], key,
-            ("GET", path, None), seconds)
+    for skip in SKIPS:
+        path = f"/api/v1/lead/?_fields=id,name&_skip={skip}&query=" + quote(gets["search-updated-since"], safe="")
+        measure(b, f"search-updated-since-skip-{skip}", f"the same, _skip={skip}", [*auth, b.GATEWAY + path], key,
+                ("GET", path, None), seconds)
     body = {"query": {"type": "and", "queries": [
         {"type": "object_type", "object_type": "lead"},
         {"type": "text", "value": "north", "mode": "full_words"},
@@ -140,13 +145,38 @@ def csv_field(value):
 
 
 def measure(b, figure, title, wrk_args, key, request, seconds):
+    """The figure at the run's connections (after a warm-up) and at 1 connection (`<figure>-1conn`)."""
+    TITLES[figure] = title
     b.log(f"\n== {title}, {b.CONNECTIONS} connections")
-    plan = explain(b, key, request)
+    try:
+        plan = explain(b, key, request)
+    except RuntimeError as problem:  # the load still shows how the request fares
+        plan = None
+        b.log(f"  no plan: {problem}")
     if plan:
         (b.OUT / f"{figure}-plan.txt").write_text(plan + "\n")
         b.log(f"  plan: target/bench/{figure}-plan.txt")
     b.warm(min(10.0, b.seconds_of(b.WARMUP)), b.CONNECTIONS, wrk_args)
     b.measure_wrk(figure, seconds, b.CONNECTIONS, wrk_args)
+    b.log(f"== {title}, 1 connection")
+    b.measure_wrk(figure + "-1conn", seconds, 1, wrk_args)
+
+
+def summary_lines(b):
+    """The search figures as rows of the summary's table (figure, p50/p99 at N and at 1 connection, target)."""
+    lines = []
+    for figure, title in TITLES.items():
+        many, one = b.results.get(figure), b.results.get(figure + "-1conn")
+        if not many:
+            continue
+        first_page = "skip" not in figure
+        ok = many["p99_ms"] <= 50 and not many["errors"]
+        lines.append(f"| search: {title} | {many.get('req_s') or 0:,.0f} req/s | {many['p50_ms']:.2f} / {many['p99_ms']:.2f} ms"
+                     f" ({b.CONNECTIONS} conn.); " + (f"{one['p50_ms']:.2f} / {one['p99_ms']:.2f} ms (1 conn.)"
+                                                       if one else "") + " | | "
+                     + ("p99 ≤ 50 ms (first page) | " + ("met" if ok else "missed") if first_page else "(reported) | ")
+                     + (f" {many['errors']:,} errors" if many["errors"] else "") + " |")
+    return lines
 
 
 def explain(b, key, request):

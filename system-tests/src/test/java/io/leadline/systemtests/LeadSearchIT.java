@@ -97,7 +97,9 @@ class LeadSearchIT {
             JsonPath page = unthrottled(() -> tenant.api().body(body).post("/data/search/")).then().statusCode(200)
                     .extract().jsonPath();
             if (cursor == null) {
-                assertThat(page.getInt("count.total")).isEqualTo(BULK_LEADS);
+                // exact below 1,000 expected matches, PostgreSQL's estimate above (crm-core README "Totals of a
+                // search"); the COPY leaves the estimate to whatever statistics the table has, so only its size holds
+                assertThat(page.getInt("count.total")).isGreaterThanOrEqualTo(1_000);
             }
             names.addAll(page.getList("data.name"));
             cursor = page.getString("cursor");

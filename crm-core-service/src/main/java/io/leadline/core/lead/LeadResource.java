@@ -7,10 +7,12 @@ import io.leadline.core.search.LeadQuery;
 import io.leadline.core.search.RelativePeriods;
 import io.leadline.core.search.LeadQueryParser;
 import io.leadline.core.search.SearchSql;
+import io.leadline.core.search.SearchPlanner;
+import io.leadline.core.search.SearchTotals;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
-import io.leadline.platform.read.ReadStatements;
+import io.leadline.platform.read.ReadStatement;
 import io.leadline.core.custom.CustomFilters;
 import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
@@ -32,6 +34,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
 
 
 
@@ -59,6 +65,12 @@ public class LeadResource {
     @Inject
     JsonReads reads;
 
+    @Inject
+    SearchTotals totals;
+
+    @Inject
+    SearchPlanner planner;
+
     @GET
     public Uni<String> list(@Context UriInfo uriInfo) {
         Caller caller = callerContext.current();
@@ -75,21 +87,27 @@ public class LeadResource {
 
     /**
      * {@code ?query=…}: Close's lead search. Its {@code sort:} replaces {@code _order_by}; the answer carries
-     * {@code total_results}, counted by a second statement that runs beside the page's.
+     * {@code total_results} ({@link SearchTotals}: exact up to a cap, then PostgreSQL's estimate), counted by
+     * statements that run beside the page's.
      */
     private Uni<String> search(Caller caller, MultivaluedMap<String, String> params, SqlCondition customCondition) {
         LeadQuery parsed = LeadQueryParser.parse(params.getFirst("query"));
-        SqlCondition condition = CustomFilters.both(
-                SearchSql.condition(parsed, LeadReads.ALIAS, RelativePeriods.offsetOf(caller), caller.organizationId()), customCondition);
+        String organizationId = caller.organizationId();
+        ZoneOffset offset = RelativePeriods.offsetOf(caller);
+        Function<SearchSql.TextStrategy, SqlCondition> conditions = strategy -> CustomFilters.both(
+                SearchSql.condition(parsed, LeadReads.ALIAS, offset, organizationId, strategy), customCondition);
+        conditions.apply(SearchSql.TextStrategy.SET); // a bad query is a 400 before any statement runs
         MultivaluedMap<String, String> effective = new MultivaluedHashMap<>(params);
         SearchSql.orderBy(parsed).ifPresent(order -> effective.putSingle("_order_by", order));
         ListQuery query = ListQuery.parse(effective, leadReads.table());
-        String organizationId = caller.organizationId();
-        Uni<JsonPage> page = reads.page(leadReads.table(), organizationId, query, condition);
-        Uni<Long> total = reads.execute(ReadStatements.count(leadReads.table(), organizationId, query, condition))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(page, total).asTuple()
-                .map(both -> both.getItem1().envelope(both.getItem2()));
+        List<ReadStatement> textSets = SearchSql.textSets(parsed, LeadReads.ALIAS, offset, organizationId);
+        return planner.plan(leadReads.table(), organizationId, query, query.skip(), conditions, textSets)
+                .chain(plan -> {
+            Uni<JsonPage> page = reads.page(leadReads.table(), organizationId, query, plan.condition());
+            Uni<Long> total = totals.of(leadReads.table(), organizationId, query, plan);
+            return Uni.combine().all().unis(page, total).asTuple()
+                    .map(both -> both.getItem1().envelope(both.getItem2()));
+        });
     }
 
     @POST

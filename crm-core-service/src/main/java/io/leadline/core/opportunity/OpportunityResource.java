@@ -40,8 +40,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OpportunityResource {
 
-    /** Filters Close has that need Smart Views or the search language, which come with later issues. */
-    private static final List<String> NOT_SUPPORTED_YET = List.of("query", "is_stalled");
+    /** Filters Close has that need what Leadline doesn't keep yet (stall detection). */
+    private static final List<String> NOT_SUPPORTED_YET = List.of("is_stalled");
 
     @Inject
     CallerContext callerContext;
@@ -73,15 +73,19 @@ public class OpportunityResource {
     }
 
     /**
-     * {@code lead_query} (the lead query language) and {@code lead_saved_search_id} (a lead smart view): the
-     * opportunities whose lead matches, both when both are given.
+     * {@code query} (the text language over the opportunity's own fields), {@code lead_query} (the lead query
+     * language) and {@code lead_saved_search_id} (a lead smart view): the opportunities that match, all of them when
+     * several are given.
      */
     private Uni<SqlCondition> leadConditions(Caller caller, MultivaluedMap<String, String> params) {
         ZoneOffset offset = RelativePeriods.offsetOf(caller);
+        String ownQuery = params.getFirst("query");
         String leadQuery = params.getFirst("lead_query");
-        SqlCondition byQuery = leadQuery == null ? SqlCondition.NONE
+        SqlCondition byOwnQuery = ownQuery == null ? SqlCondition.NONE
+                : SearchSql.opportunityCondition(LeadQueryParser.parse(ownQuery), "o", offset);
+        SqlCondition byQuery = CustomFilters.both(byOwnQuery, leadQuery == null ? SqlCondition.NONE
                 : SearchSql.leadOf(LeadQueryParser.parse(leadQuery).filterOnly(), "opportunity", "o", offset,
-                caller.organizationId());
+                caller.organizationId()));
         String savedSearchId = params.getFirst("lead_saved_search_id");
         if (savedSearchId == null) {
             return Uni.createFrom().item(byQuery);

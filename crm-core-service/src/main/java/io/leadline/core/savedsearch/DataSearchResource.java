@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.search.RelativePeriods;
 import io.leadline.core.search.SearchCursors;
 import io.leadline.core.search.SearchSql;
+import io.leadline.core.search.SearchPlanner;
+import io.leadline.core.search.SearchTotals;
 import io.leadline.platform.read.JsonPage;
 import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.Keyset;
 import io.leadline.platform.read.ListQuery;
-import io.leadline.platform.read.ReadStatements;
+import io.leadline.platform.read.ReadStatement;
 import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.security.CallerContext;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Close's Advanced Filtering, {@code POST /data/search/} (NOTES §9): the structured query translated by the same
@@ -47,6 +50,12 @@ public class DataSearchResource {
     @Inject
     SearchCursors cursors;
 
+    @Inject
+    SearchTotals totals;
+
+    @Inject
+    SearchPlanner planner;
+
     @POST
     public Uni<String> search(JsonNode body) {
         Caller caller = callerContext.current();
@@ -59,9 +68,10 @@ public class DataSearchResource {
                             + "\" is not supported; choose from " + String.join(", ",
                             searchable.table().orderNames()) + ".");
                 });
-        SqlCondition condition = SearchSql.condition(request.filter, request.objectType, searchable.alias(), offset,
-                caller.organizationId());
         String organizationId = caller.organizationId();
+        Function<SearchSql.TextStrategy, SqlCondition> conditions = strategy -> SearchSql.condition(request.filter,
+                request.objectType, searchable.alias(), offset, organizationId, strategy);
+        conditions.apply(SearchSql.TextStrategy.SET); // a bad query is a 400 before any statement runs
         // the search a cursor belongs to: the same organization, type, query and order
         String search = organizationId + "\n" + request.objectType + "\n" + request.orderBy() + "\n" + request.queryJson;
         SearchCursors.Position position = request.cursor == null ? null : cursors.decode(request.cursor, search);
@@ -77,12 +87,16 @@ public class DataSearchResource {
         }
         ListQuery query = ListQuery.parse(params, searchable.table());
         Keyset after = position == null ? null : new Keyset(position.key());
-        Uni<JsonPage> page = pageSize == 0 ? Uni.createFrom().item(new JsonPage(List.of(), false, List.of()))
-                : reads.page(searchable.table(), organizationId, query, condition, after);
-        Uni<Long> total = !request.includeCounts ? Uni.createFrom().nullItem()
-                : reads.execute(ReadStatements.count(searchable.table(), organizationId, query, condition))
-                        .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(page, total).asTuple().map(both -> {
+        // a cursor page starts behind its keyset, so a probe reads from there: nothing comes before it
+        List<ReadStatement> textSets = SearchSql.textSets(request.filter, request.objectType, searchable.alias(), offset,
+                organizationId);
+        return planner.plan(searchable.table(), organizationId, query, 0, conditions, textSets).chain(plan -> {
+            Uni<JsonPage> page = pageSize == 0 ? Uni.createFrom().item(new JsonPage(List.of(), false, List.of()))
+                    : reads.page(searchable.table(), organizationId, query, plan.condition(), after);
+            Uni<Long> total = !request.includeCounts ? Uni.createFrom().nullItem()
+                    : totals.of(searchable.table(), organizationId, query, plan);
+            return Uni.combine().all().unis(page, total).asTuple();
+        }).map(both -> {
             JsonPage result = both.getItem1();
             long handedOut = returned + result.objects().size();
             boolean capped = request.resultsLimit != null && handedOut >= request.resultsLimit;

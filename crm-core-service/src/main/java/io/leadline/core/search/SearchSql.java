@@ -25,6 +25,7 @@ import io.leadline.core.search.SearchFilter.RegularField;
 import io.leadline.core.search.SearchFilter.Term;
 import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.core.search.SearchFilter.TextCondition;
+import io.leadline.platform.read.ReadStatement;
 import io.leadline.platform.read.SqlCondition;
 import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.wire.CloseDateTimes;
@@ -63,15 +64,64 @@ public final class SearchSql {
     /** The caller's organization when known, so text searches of contacts can run once, uncorrelated. */
     private final String organizationId;
     private final SqlParameters parameters;
+    /** How a lead's text on its contacts is matched at the top level: see {@link TextStrategy}. */
+    private final TextStrategy strategy;
+    /** Where a set translation notes each text set as a statement of its own ({@link #textSets}), or null. */
+    private final List<ReadStatement> sets;
 
     private SearchSql(ObjectKind kind, String alias, int depth, ZoneOffset callerOffset, String organizationId,
-                      SqlParameters parameters) {
+                      SqlParameters parameters, TextStrategy strategy) {
+        this(kind, alias, depth, callerOffset, organizationId, parameters, strategy, null);
+    }
+
+    private SearchSql(ObjectKind kind, String alias, int depth, ZoneOffset callerOffset, String organizationId,
+                      SqlParameters parameters, TextStrategy strategy, List<ReadStatement> sets) {
         this.kind = kind;
         this.lead = alias;
         this.depth = depth;
         this.callerOffset = callerOffset;
         this.organizationId = organizationId;
         this.parameters = parameters;
+        this.strategy = strategy;
+        this.sets = sets;
+    }
+
+    /**
+     * The sets of leads the query's free-text words stand for (one per word, the set form's unions), each as an
+     * {@code explain} of its own, so {@link SearchPlanner} can weigh collecting them against probing.
+     */
+    public static List<ReadStatement> textSets(LeadQuery query, String leadAlias, ZoneOffset callerOffset,
+                                               String organizationId) {
+        List<ReadStatement> sets = new ArrayList<>();
+        new SearchSql(SearchFields.kind("lead", "query"), leadAlias, 0, callerOffset, organizationId,
+                new SqlParameters(), TextStrategy.SET, sets).translate(query);
+        return sets;
+    }
+
+    /** The same for a structured query over {@code objectType}. */
+    public static List<ReadStatement> textSets(SearchFilter filter, String objectType, String alias,
+                                               ZoneOffset callerOffset, String organizationId) {
+        List<ReadStatement> sets = new ArrayList<>();
+        new SearchSql(SearchFields.kind(objectType, "query"), alias, 0, callerOffset, organizationId,
+                new SqlParameters(), TextStrategy.SET, sets).sql(filter);
+        return sets;
+    }
+
+    /**
+     * Two ways to find the leads whose text (or a contact's) matches, each fast where the other is slow
+     * ({@link SearchPlanner} picks one per search from PostgreSQL's estimate; README "Search and its indexes"):
+     */
+    public enum TextStrategy {
+        /**
+         * The matching leads collected as a set from the trigram indexes (leads' and contacts' ids, one union): as
+         * cheap as there are matches, so right when they are few.
+         */
+        SET,
+        /**
+         * Each lead tested in the page's order (its own name and url, then its contacts by their lead index) until
+         * the page is full: as cheap as the leads read before the page fills, so right when matches are many.
+         */
+        PROBE
     }
 
     /**
@@ -88,11 +138,28 @@ public final class SearchSql {
      */
     public static SqlCondition condition(LeadQuery query, String leadAlias, ZoneOffset callerOffset,
                                          String organizationId) {
+        return condition(query, leadAlias, callerOffset, organizationId, TextStrategy.SET);
+    }
+
+    /** The same, matching text the way {@code strategy} says. */
+    public static SqlCondition condition(LeadQuery query, String leadAlias, ZoneOffset callerOffset,
+                                         String organizationId, TextStrategy strategy) {
         ObjectKind lead = SearchFields.kind("lead", "query");
         // Translated once now to report errors, and again per statement with that statement's parameters.
-        new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, new SqlParameters()).translate(query);
+        new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, new SqlParameters(), strategy).translate(query);
         return parameters -> " and "
-                + new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, parameters).translate(query);
+                + new SearchSql(lead, leadAlias, 0, callerOffset, organizationId, parameters, strategy).translate(query);
+    }
+
+    /**
+     * The opportunity list's own {@code query}: the text language over the opportunity under {@code alias}
+     * ({@code sort:} and {@code slice:} are a 400 there: the list has {@code _order_by}).
+     */
+    public static SqlCondition opportunityCondition(LeadQuery query, String alias, ZoneOffset callerOffset) {
+        if (query.sort().isPresent() || query.slice().isPresent()) {
+            throw LeadQueryParser.error("sort: and slice: don't apply to the opportunity list; use _order_by.");
+        }
+        return condition(query.filter(), "opportunity", alias, callerOffset);
     }
 
     /** {@code filter} over objects of {@code objectType} under {@code alias}, as {@code " and (...)"}. */
@@ -103,10 +170,16 @@ public final class SearchSql {
     /** The same, knowing the organization the read path scopes to (see the lead query's overload). */
     public static SqlCondition condition(SearchFilter filter, String objectType, String alias, ZoneOffset callerOffset,
                                          String organizationId) {
+        return condition(filter, objectType, alias, callerOffset, organizationId, TextStrategy.SET);
+    }
+
+    /** The same, matching a lead's text the way {@code strategy} says. */
+    public static SqlCondition condition(SearchFilter filter, String objectType, String alias, ZoneOffset callerOffset,
+                                         String organizationId, TextStrategy strategy) {
         ObjectKind kind = SearchFields.kind(objectType, "query");
-        new SearchSql(kind, alias, 0, callerOffset, organizationId, new SqlParameters()).sql(filter);
+        new SearchSql(kind, alias, 0, callerOffset, organizationId, new SqlParameters(), strategy).sql(filter);
         return parameters -> " and "
-                + new SearchSql(kind, alias, 0, callerOffset, organizationId, parameters).sql(filter);
+                + new SearchSql(kind, alias, 0, callerOffset, organizationId, parameters, strategy).sql(filter);
     }
 
     /**
@@ -174,9 +247,12 @@ public final class SearchSql {
         if (filter instanceof HasRelated related) {
             return related(related);
         }
-        // the rest is the text language's, which only searches leads
+        // the rest is the text language's, which searches leads and (the opportunity list's query) opportunities
+        if (kind.type().equals("opportunity")) {
+            return opportunityTerm(filter);
+        }
         if (!kind.type().equals("lead")) {
-            throw new IllegalStateException("a lead query term on " + kind.type());
+            throw new IllegalStateException("a text query term on " + kind.type());
         }
         if (filter instanceof FieldMatch match) {
             return match(match);
@@ -196,9 +272,11 @@ public final class SearchSql {
 
     /** Free text on the searched object: see the README's "Structured search" for what each type matches. */
     private String text(String text) {
+        if (kind.type().equals("lead")) {
+            return leadText(text);
+        }
         String pattern = contains(text);
         return switch (kind.type()) {
-            case "lead" -> leadText(pattern);
             case "contact" -> contactText(lead, pattern);
             case "opportunity" -> "coalesce(" + lead + ".note, '') ilike " + pattern;
             default -> "coalesce(" + lead + ".text, '') ilike " + pattern;
@@ -331,15 +409,41 @@ public final class SearchSql {
             throw StructuredQueryParser.error(related.path() + ".related_object_type", kind.type() + " and "
                     + other.type() + " objects are not related.");
         }
-        String inner = new SearchSql(other, alias, depth + 1, callerOffset, organizationId, parameters).sql(related.related());
+        String inner = new SearchSql(other, alias, depth + 1, callerOffset, organizationId, parameters, strategy)
+                .sql(related.related());
         return "exists (select 1 from " + other.table() + " " + alias + " where " + alias + ".organization_id = "
                 + lead + ".organization_id and " + join + " and " + inner + ")";
     }
 
-    /** A lead's free text: a substring of its name or url, or of a contact's name, emails, phones or urls. */
-    private String leadText(String pattern) {
+    /**
+     * A lead's free text: a substring of its name or url, or of a contact's name, title, emails, phones or urls. As a
+     * set, one union of ids whose branches each use their trigram indexes (an OR across the lead and its contacts
+     * would leave the indexes out).
+     */
+    private String leadText(String word) {
+        String pattern = contains(word);
+        if (topLevelSet()) {
+            if (sets != null) {
+                SqlParameters own = new SqlParameters();
+                sets.add(new ReadStatement("explain (format json) " + leadTextSet(own.bind(organizationId),
+                        own.bind(likeContains(word))), own));
+            }
+            return lead + ".id in (" + leadTextSet(bind(organizationId), pattern) + ")";
+        }
         return "(" + lead + ".name ilike " + pattern + " or " + lead + ".url ilike " + pattern + " or "
                 + contactMatch(contactText("c", pattern)) + ")";
+    }
+
+    /** The ids of the organization's leads whose name or url, or a contact's text, holds {@code pattern}. */
+    private static String leadTextSet(String organization, String pattern) {
+        return "select x.id from lead x where x.organization_id = " + organization + " and (x.name ilike " + pattern
+                + " or x.url ilike " + pattern + ") union all select c.lead_id from contact c where c.organization_id = "
+                + organization + " and " + contactText("c", pattern);
+    }
+
+    /** Whether this is the searched lead itself, in an organization known now, to be matched as a set. */
+    private boolean topLevelSet() {
+        return depth == 0 && organizationId != null && strategy == TextStrategy.SET;
     }
 
     /** A contact's free text over {@code alias}: its name, title, emails, phones or urls. */
@@ -351,13 +455,21 @@ public final class SearchSql {
     }
 
     /**
-     * Leads with a contact meeting a text {@code condition} (over {@code c}): the contacts are searched once for the
-     * whole organization when it is known (an uncorrelated array the lead's primary key then answers, so the
-     * contacts' trigram indexes do the work), else per lead.
+     * Leads with a contact meeting a text {@code condition} (over {@code c}). The searched lead itself: as a set (the
+     * contacts' trigram indexes, one semi-join), or probed lead by lead ({@code offset 0} keeps PostgreSQL from
+     * turning the probe into one hashed set of every matching contact, which is what the page must not wait for).
+     * A lead inside a related search ({@code lead_query}): the contacts are searched once for the organization into
+     * an array, as the related search is probed per object. Without the organization, per lead.
      */
     private String contactMatch(String condition) {
         if (organizationId == null) {
             return contact("c", condition);
+        }
+        if (depth == 0) {
+            return topLevelSet() ? lead + ".id in (select c.lead_id from contact c where c.organization_id = "
+                    + bind(organizationId) + " and " + condition + ")"
+                    : "exists (select 1 from contact c where c.organization_id = " + lead + ".organization_id and c.lead_id = "
+                    + lead + ".id and (" + condition + ") offset 0)";
         }
         return lead + ".id = any(array(select c.lead_id from contact c where c.organization_id = "
                 + bind(organizationId) + " and " + condition + "))";
@@ -389,7 +501,7 @@ public final class SearchSql {
             case "created_by" -> user("created_by", value);
             case "updated_by" -> user("updated_by", value);
             case "user" -> "(" + user("created_by", value) + " or " + user("updated_by", value) + ")";
-            case "date_created", "date_updated" -> dateMatch(match.field(), value, match.position());
+            case "date_created", "date_updated" -> dateMatch(lead + "." + field(match.field()), value, match.position());
             case "contacts", "opportunities", "tasks" ->
                     count(match.field()) + " = " + bind(number(value, match.position()));
             default -> throw unknownField(match.field(), match.position());
@@ -400,7 +512,8 @@ public final class SearchSql {
         String field = field(compare.field());
         Operator operator = compare.operator();
         return switch (field) {
-            case "date_created", "date_updated" -> dateCompare(field, operator, compare.value(), compare.position());
+            case "date_created", "date_updated" ->
+                    dateCompare(lead + "." + field, operator, compare.value(), compare.position());
             case "contacts", "opportunities", "tasks" ->
                     count(field) + " " + operator.sql() + " " + bind(number(compare.value(), compare.position()));
             default -> {
@@ -431,13 +544,101 @@ public final class SearchSql {
                     + ".organization_id and o.lead_id = " + lead + ".id)";
             case "tasks" -> "exists (select 1 from task t where t.organization_id = " + lead
                     + ".organization_id and t.lead_id = " + lead + ".id)";
+            case "calls" -> activity("call");
+            case "sms", "sms_messages" -> activity("sms");
+            case "notes" -> activity("note");
+            case "meetings" -> activity("meeting");
+            case "email_messages", "sent_emails" -> activity("email");
+            case "whatsapp_messages" -> activity("whatsapp_message");
             default -> throw LeadQueryParser.error("has:" + has.kind() + " is not supported (position "
-                    + has.position() + "); choose contacts, emails, phones, opportunities or tasks.");
+                    + has.position() + "); choose contacts, emails, phones, opportunities, tasks, calls, sms, notes,"
+                    + " meetings, email_messages or whatsapp_messages.");
         };
     }
 
-    private String dateMatch(String field, String value, int position) {
-        String column = lead + "." + field;
+    /**
+     * The lead has an activity of {@code kind}: crm-core's own {@code lead_activity}, kept from activities-service's
+     * events (io.leadline.core.leadactivity), so it lags the activity by the event's way through Kafka.
+     */
+    private String activity(String kind) {
+        return "exists (select 1 from lead_activity a where a.organization_id = " + lead + ".organization_id"
+                + " and a.lead_id = " + lead + ".id and a.kind = '" + kind + "')";
+    }
+
+    /** {@code column} (a timestamptz expression) within the day or period {@code value}, or at that instant. */
+    /**
+     * A term of the opportunity list's {@code query} (Close: "only opportunity properties"): free text is the note,
+     * fields as the README's "Opportunity query" lists them; {@code has:} and the lead's fields are a 400.
+     */
+    private String opportunityTerm(SearchFilter filter) {
+        if (filter instanceof FieldMatch match) {
+            if (match.field().startsWith(CUSTOM_PREFIX)) {
+                return customMatch(match);
+            }
+            String value = match.value();
+            String o = lead;
+            return switch (field(match.field())) {
+                case "note" -> o + ".note ilike " + contains(value);
+                case "id", "opportunity_id" -> o + ".id = " + bind(value);
+                case "lead_id", "contact_id", "user_id" -> o + "." + field(match.field()) + " = " + bind(value);
+                case "user", "user_name" -> "(" + o + ".user_id = " + bind(value) + " or lower(" + o
+                        + ".user_name) = lower(" + bind(value) + "))";
+                case "status", "status_label" -> opportunityStatus("lower(s.label) = lower(" + bind(value) + ")");
+                case "status_type" -> opportunityStatus("s.status_type = lower(" + bind(value) + ")");
+                case "value_period" -> o + ".value_period = lower(" + bind(value) + ")";
+                case "value", "confidence" -> o + "." + field(match.field()) + " = "
+                        + bind(amount(value, match.position()));
+                case "created_by" -> user("created_by", value);
+                case "updated_by" -> user("updated_by", value);
+                case "date_won", "date_lost" -> dateMatch(utcDay(match.field()), value, match.position());
+                case "date_created", "date_updated" -> dateMatch(o + "." + field(match.field()), value,
+                        match.position());
+                default -> throw unknownOpportunityField(match.field(), match.position());
+            };
+        }
+        if (filter instanceof Compare compare) {
+            String field = field(compare.field());
+            return switch (field) {
+                case "value", "confidence" -> lead + "." + field + " " + compare.operator().sql() + " "
+                        + bind(amount(compare.value(), compare.position()));
+                case "date_won", "date_lost" -> dateCompare(utcDay(field), compare.operator(), compare.value(),
+                        compare.position());
+                case "date_created", "date_updated" -> dateCompare(lead + "." + field, compare.operator(),
+                        compare.value(), compare.position());
+                default -> throw unknownOpportunityField(compare.field(), compare.position());
+            };
+        }
+        Has has = (Has) filter;
+        throw LeadQueryParser.error("has:" + has.kind() + " is not supported in an opportunity query (position "
+                + has.position() + "); use lead_query for the opportunities' leads.");
+    }
+
+    /** The opportunity's status meets {@code condition} (over {@code s}). */
+    private String opportunityStatus(String condition) {
+        return "exists (select 1 from opportunity_status s where s.id = " + lead + ".status_id and " + condition + ")";
+    }
+
+    /** A date column as the start of its UTC day, so it compares with periods like a datetime (as list filters do). */
+    private String utcDay(String column) {
+        return "(" + lead + "." + field(column) + "::timestamp at time zone 'UTC')";
+    }
+
+    /** A whole amount (a value in cents, a confidence). */
+    private static long amount(String value, int position) {
+        if (value.matches("-?[0-9]{1,15}")) {
+            return Long.parseLong(value);
+        }
+        throw LeadQueryParser.error("\"" + value + "\" is no whole number (position " + position + ").");
+    }
+
+    private static ValidationException unknownOpportunityField(String field, int position) {
+        return LeadQueryParser.error("Unknown opportunity field \"" + field + "\" at position " + position
+                + " (an opportunity query knows note, status, status_type, value, confidence, value_period, user,"
+                + " user_id, lead_id, contact_id, id, created_by, updated_by, date_won, date_lost, date_created,"
+                + " date_updated, custom fields; lead conditions go in lead_query).");
+    }
+
+    private String dateMatch(String column, String value, int position) {
         Optional<RelativePeriods.Period> day = day(value);
         if (day.isPresent()) {
             return "(" + column + " >= " + bind(day.get().start()) + " and " + column + " < " + bind(day.get().end())
@@ -447,8 +648,7 @@ public final class SearchSql {
     }
 
     /** A day compares by its bounds (so {@code > 2024-05-01} starts on May 2nd), a datetime exactly. */
-    private String dateCompare(String field, Operator operator, String value, int position) {
-        String column = lead + "." + field;
+    private String dateCompare(String column, Operator operator, String value, int position) {
         Optional<RelativePeriods.Period> day = day(value);
         if (day.isEmpty()) {
             return column + " " + operator.sql() + " " + bind(instant(value, position));
@@ -523,8 +723,12 @@ public final class SearchSql {
 
     /** An ILIKE pattern for "contains", with the value's own {@code %}, {@code _} and {@code \} taken literally. */
     private String contains(String value) {
+        return bind(likeContains(value));
+    }
+
+    private static String likeContains(String value) {
         String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return bind("%" + escaped + "%");
+        return "%" + escaped + "%";
     }
 
     private String bind(Object value) {

@@ -133,8 +133,8 @@ class LeadQueryParserTest {
         assertTranslationError("contacts > many", "\"many\" is no whole number (position 1).");
         assertTranslationError("date_created > 10000-01-01",
                 "\"10000-01-01\" is no date or datetime with a year from 1 to 9999 (position 1).");
-        assertTranslationError("has:calls", "has:calls is not supported (position 1); choose contacts, emails, "
-                + "phones, opportunities or tasks.");
+        assertTranslationError("has:faxes", "has:faxes is not supported (position 1); choose contacts, emails, "
+                + "phones, opportunities, tasks, calls, sms, notes, meetings, email_messages or whatsapp_messages.");
     }
 
     @Test

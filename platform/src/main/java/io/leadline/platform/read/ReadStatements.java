@@ -51,15 +51,34 @@ public final class ReadStatements {
     }
 
     /**
-     * How many objects of the organization match the query's filters and {@code extra}, ignoring paging: for lists
-     * that answer {@code total_results} (e.g. a lead search).
+     * How many objects of the organization match the query's filters and {@code extra}, ignoring paging, stopped at
+     * {@code upTo}: for lists that answer {@code total_results} (a lead search), whose cost must stay bounded by the
+     * matches it visits (a search's larger totals come from {@link #estimate}).
      */
-    public static ReadStatement count(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
+    public static ReadStatement countUpTo(ReadTable table, String organizationId, ListQuery query, SqlCondition extra,
+                                          long upTo) {
         SqlParameters parameters = new SqlParameters();
-        String sql = "select count(*) from " + table.from()
-                + " where " + table.organizationColumn() + " = " + parameters.bind(organizationId)
+        String sql = "select count(*) from (select 1 from " + table.from()
+                + matching(table, organizationId, query, extra, parameters)
+                + " limit " + parameters.bind(upTo) + ") counted";
+        return new ReadStatement(sql, parameters);
+    }
+
+    /**
+     * PostgreSQL's estimate of that count, without running it: one row holding the plan as JSON, whose first
+     * {@code "Plan Rows"} is the estimated number of matches.
+     */
+    public static ReadStatement estimate(ReadTable table, String organizationId, ListQuery query, SqlCondition extra) {
+        SqlParameters parameters = new SqlParameters();
+        String sql = "explain (format json) select 1 from " + table.from()
+                + matching(table, organizationId, query, extra, parameters);
+        return new ReadStatement(sql, parameters);
+    }
+
+    private static String matching(ReadTable table, String organizationId, ListQuery query, SqlCondition extra,
+                                   SqlParameters parameters) {
+        return " where " + table.organizationColumn() + " = " + parameters.bind(organizationId)
                 + query.conditions(parameters)
                 + extra.sql(parameters);
-        return new ReadStatement(sql, parameters);
     }
 }
