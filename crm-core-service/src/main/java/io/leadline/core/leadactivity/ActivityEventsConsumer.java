@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public class ActivityEventsConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> record) {
-        return consumer.process(record);
+    public Uni<Void> consume(Message<List<String>> poll) {
+        return consumer.process(poll);
     }
 }

@@ -93,7 +93,9 @@ class LeadActivitySearchTest {
     }
 
     private void send(ObjectNode event) {
-        connector.<String>source(ActivityEventsConsumer.CHANNEL).runOnVertxContext(true).send(event.toString());
+        // One event as one poll: the consumer takes whole polls (platform EventConsumers).
+        connector.<List<String>>source(ActivityEventsConsumer.CHANNEL).runOnVertxContext(true)
+                .send(List.of(event.toString()));
     }
 
     /** activities-service's fixture of this event type, about activity {@code id} on {@code lead}. */
