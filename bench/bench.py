@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import activities_bench  # noqa: E402
 import event_latency  # noqa: E402
 import search_bench  # noqa: E402
 import seed  # noqa: E402
@@ -49,7 +50,7 @@ STATE_FILE = Path(ENV["BENCH_STATE"])
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
 # which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), "search"
-# (issue 12's, search_bench.py), "webhooks" (issue 10's), comma-separated
+# (issue 12's, search_bench.py), "webhooks" (issue 10's), "activities" (issue 8's, activities_bench.py), comma-separated
 LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -662,6 +663,15 @@ def write_summary(total_seconds):
             lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
                          f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 9: reported) | "
                          f"comments-service CPU {fmt(cpu, 0, ' %')} |")
+    for name, label, unit in (("list-activities-gateway", "GET /activity/?lead_id= (10,000 activities), first "
+                                                          "page of 100, via gateway", "pages/s"),
+                              ("post-note-gateway", "POST /activity/note/ via gateway", "req/s")):
+        figures = results.get(name)
+        if figures:
+            cpu = (figures.get("cpu") or {}).get("activities-service")
+            lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
+                         f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 8: reported) | "
+                         f"activities-service CPU {fmt(cpu, 0, ' %')} |")
     hooks = results.get("webhook-delivery")
     if hooks:
         lines += [
@@ -700,7 +710,8 @@ def write_summary(total_seconds):
                                         "machine"]) + " |",
               "|---|---|---|---|---|---|---|---|---|"]
     for name in ("pgbench-lead-read", "get-lead-gateway", "get-lead-direct", "list-leads-gateway", "post-lead-gateway",
-                 "post-comment-gateway", "get-comments-gateway", "webhook-delivery"):
+                 "post-comment-gateway", "get-comments-gateway", "webhook-delivery", "list-activities-gateway",
+                 "post-note-gateway"):
         split = results.get(name, {}).get("cpu")
         if split:
             client = split.get("wrk", split.get("pgbench"))
@@ -732,6 +743,9 @@ def write_summary(total_seconds):
               "lead ids in `target/bench/lead-ids.txt`.", "", "```"]
     for name, command in commands.items():
         lines.append(f"# {name}\n{command}")
+    if results.get("list_activities_plan"):
+        lines += ["```", "", "GET /activity/?lead_id= statement's plan (`target/bench/list-activities-plan.txt`):", "",
+                  "```", results["list_activities_plan"].strip()]
     lines += ["```", "", "pgbench script (`target/bench/pgbench-lead.sql`; plan in `target/bench/pgbench-plan.txt`):",
               "", "```", results.get("pgbench_query", "").strip(), "```", ""]
     (OUT / "summary.md").write_text("\n".join(lines))
@@ -769,6 +783,8 @@ def main():
             search_bench.run(sys.modules[__name__])
         if "webhooks" in LOADS:
             webhook_benchmark()
+        if "activities" in LOADS:
+            activities_bench.run(sys.modules[__name__], state)
         rss_after()
     finally:
         log_problems()
