@@ -7,10 +7,11 @@ than the previous (a lead's history over a week), document included. Kept betwee
 each beside the same run's pgbench reference:
   - GET /activity/?lead_id=<that lead> (first page of 100, newest first), wrk p50/p99 through the gateway, with the
     statement's EXPLAIN (ANALYZE, BUFFERS) (search_bench.explain, the bench's own PostgreSQL);
-  - POST /activity/note/ on a random seeded lead (post-note.lua), req/s.
+  - POST /activity/note/ on a random seeded lead (get-random-lead.lua with a body), req/s.
 """
 
 LEAD_ACTIVITIES_DEFAULT = 10_000
+NOTE_BODY = '{"lead_id": "LEAD", "note_html": "<p>Bench <b>note</b>: called, left a voicemail</p>"}'
 
 
 def run(b, state):
@@ -42,7 +43,8 @@ def run(b, state):
     b.warm(min(10.0, b.seconds_of(b.WARMUP)), b.CONNECTIONS, reading)
     b.measure_wrk("list-activities-gateway", seconds, b.CONNECTIONS, reading)
 
-    posting = [*auth, "-s", str(b.BENCH / "post-note.lua"), b.GATEWAY, "--", str(b.OUT / "lead-ids.txt")]
+    posting = [*auth, "-s", str(b.BENCH / "get-random-lead.lua"), b.GATEWAY, "--", str(b.OUT / "lead-ids.txt"),
+               "/api/v1/activity/note/", "", NOTE_BODY]
     b.log(f"\n== POST /activity/note/ on a random seeded lead through the gateway, {b.CONNECTIONS} connections")
     b.warm(b.seconds_of(b.POST_WARMUP), b.CONNECTIONS, posting)  # a write path compiles far more code than a read
     b.measure_wrk("post-note-gateway", seconds, b.CONNECTIONS, posting)
