@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import activities_bench  # noqa: E402
 import event_latency  # noqa: E402
 import customfields_bench  # noqa: E402
 import search_bench  # noqa: E402
@@ -51,7 +52,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SERVICES = ["gateway", "crm-core-service", "activities-service", "comments-service", "events-service"]
 # which loads run beside the pgbench reference: "leads" (issue 6's figures), "comments" (issue 9's), "search"
 # (issue 12's, search_bench.py), "customfields" (issue 11's, customfields_bench.py), "webhooks" (issue 10's),
-# comma-separated
+# "activities" (issue 8's, activities_bench.py), comma-separated
 LOADS = set(ENV.get("BENCH_LOADS", "leads").split(","))
 SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 
@@ -527,7 +528,8 @@ def comment_benchmarks(state):
     seconds = seconds_of(DURATION)
     ids_file = str(OUT / "lead-ids.txt")
     auth = ["-H", f"Authorization: {basic(state['api_key'])}"]
-    posting = [*auth, "-s", str(BENCH / "post-comment.lua"), GATEWAY, "--", ids_file]
+    posting = [*auth, "-s", str(BENCH / "get-random-lead.lua"), GATEWAY, "--", ids_file, "/api/v1/comment/", "",
+               '{"object_id": "LEAD", "body": "<p>Bench <b>comment</b></p>"}']
     log(f"\n== POST /comment/ on a random seeded lead through the gateway, {CONNECTIONS} connections")
     warm(seconds_of(POST_WARMUP), CONNECTIONS, posting)  # a write path compiles far more code than a read
     measure_wrk("post-comment-gateway", seconds, CONNECTIONS, posting)
@@ -656,14 +658,18 @@ def write_summary(total_seconds):
         f"≤ 1 ms p50, ≤ 3 ms p99 | {verdict(None if added_p50 is None else added_p50 <= 1 and added_p99 <= 3)} |",
         f"| gateway adds, 1 connection | | {fmt(added1_p50, 2)} / {fmt(added1_p99, 2)} ms | | (no target) | |",
     ]
-    for name, label, unit in (("post-comment-gateway", "POST /comment/ via gateway", "req/s"),
-                              ("get-comments-gateway", "GET /comment/?object_id= via gateway", "req/s")):
+    for name, label, unit, service, issue in (
+            ("post-comment-gateway", "POST /comment/ via gateway", "req/s", "comments-service", 9),
+            ("get-comments-gateway", "GET /comment/?object_id= via gateway", "req/s", "comments-service", 9),
+            ("list-activities-gateway", "GET /activity/?lead_id= (10,000 activities), first page of 100, via gateway",
+             "pages/s", "activities-service", 8),
+            ("post-note-gateway", "POST /activity/note/ via gateway", "req/s", "activities-service", 8)):
         figures = results.get(name)
         if figures:
-            cpu = (figures.get("cpu") or {}).get("comments-service")
+            cpu = (figures.get("cpu") or {}).get(service)
             lines.append(f"| {label} | {fmt(figures.get('req_s'))} {unit} | {fmt(figures.get('p50_ms'), 2)} / "
-                         f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue 9: reported) | "
-                         f"comments-service CPU {fmt(cpu, 0, ' %')} |")
+                         f"{fmt(figures.get('p99_ms'), 2)} ms | {share(figures.get('req_s'))} | (issue {issue}: reported) | "
+                         f"{service} CPU {fmt(cpu, 0, ' %')} |")
     lines += search_bench.summary_lines(sys.modules[__name__])
     hooks = results.get("webhook-delivery")
     if hooks:
@@ -703,7 +709,8 @@ def write_summary(total_seconds):
                                         "machine"]) + " |",
               "|---|---|---|---|---|---|---|---|---|"]
     for name in ("pgbench-lead-read", "get-lead-gateway", "get-lead-direct", "list-leads-gateway", "post-lead-gateway",
-                 "post-comment-gateway", "get-comments-gateway", "webhook-delivery"):
+                 "post-comment-gateway", "get-comments-gateway", "webhook-delivery", "list-activities-gateway",
+                 "post-note-gateway"):
         split = results.get(name, {}).get("cpu")
         if split:
             client = split.get("wrk", split.get("pgbench"))
@@ -735,6 +742,9 @@ def write_summary(total_seconds):
               "lead ids in `target/bench/lead-ids.txt`.", "", "```"]
     for name, command in commands.items():
         lines.append(f"# {name}\n{command}")
+    if results.get("list_activities_plan"):
+        lines += ["```", "", "GET /activity/?lead_id= statement's plan (`target/bench/list-activities-plan.txt`):", "",
+                  "```", results["list_activities_plan"].strip()]
     lines += ["```", "", "pgbench script (`target/bench/pgbench-lead.sql`; plan in `target/bench/pgbench-plan.txt`):",
               "", "```", results.get("pgbench_query", "").strip(), "```", ""]
     (OUT / "summary.md").write_text("\n".join(lines))
@@ -774,6 +784,8 @@ def main():
             customfields_bench.run(sys.modules[__name__])
         if "webhooks" in LOADS:
             webhook_benchmark()
+        if "activities" in LOADS:
+            activities_bench.run(sys.modules[__name__], state)
         rss_after()
     finally:
         log_problems()

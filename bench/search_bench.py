@@ -179,8 +179,9 @@ def summary_lines(b):
     return lines
 
 
-def explain(b, key, request):
-    """EXPLAIN (ANALYZE, BUFFERS) of the statement the request ran, from the bench's own server log."""
+def explain(b, key, request, database="leadline_core", marker=""):
+    """EXPLAIN (ANALYZE, BUFFERS) of the statement the request ran in `database` (the longest one containing
+    `marker`), from the bench's own server log."""
     log_path = b.ENV.get("BENCH_PG_LOG")
     if not log_path or not Path(log_path).is_file():
         return None
@@ -203,10 +204,11 @@ def explain(b, key, request):
         lines = handle.read()
     # "execute <name>: <sql>" then "DETAIL:  parameters: $1 = '...', ..."; the longest statement is the page's
     found = re.findall(r"execute [^:]*: (select .*?)\n(?:.*?DETAIL:\s+parameters: (.*?)\n)?", lines, re.S)
+    found = [pair for pair in found if marker in pair[0]]
     if not found:
         return None
     statement, parameters = max(found, key=lambda pair: len(pair[0]))
     values = dict(re.findall(r"(\$\d+) = ('(?:[^']|'')*'|NULL)", parameters or ""))
     for number in sorted(values, key=lambda name: -int(name[1:])):
         statement = statement.replace(number, values[number])
-    return b.sql("leadline_core", "explain (analyze, buffers) " + statement)
+    return b.sql(database, "explain (analyze, buffers) " + statement)

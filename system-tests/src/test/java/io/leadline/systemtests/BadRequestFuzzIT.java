@@ -51,7 +51,7 @@ class BadRequestFuzzIT {
     /**
      * Every endpoint the storm covers. An endpoint added later joins by being listed here. {@code validBody} is
      * a body the endpoint accepts ({@code LEAD} stands for a lead id of the tenant, {@code COTYPE} for a custom
-     * object type's); the storm breaks one field of it.
+     * object type's, {@code CATYPE} for a custom activity type's); the storm breaks one field of it.
      */
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/lead/", "lead", true, true, true, "{\"name\": \"Fuzz\"}",
@@ -142,6 +142,14 @@ class BadRequestFuzzIT {
                             "remote_phone", "message_markdown", "activity_at", "response_to_id", "integration_link",
                             "attachments"),
                     List.of("lead_id", "external_whatsapp_message_id", "date_created__lt")),
+            new Endpoint("/activity/custom/", "custom", true, true, true,
+                    "{\"lead_id\": \"LEAD\", \"custom_activity_type_id\": \"CATYPE\", \"status\": \"draft\"}",
+                    List.of("lead_id", "contact_id", "custom_activity_type_id", "status", "activity_at"),
+                    List.of("lead_id", "custom_activity_type_id", "custom_activity_type_id__in", "user_id")),
+            // the organization's outgoing mail server: one object at a fixed path (PUT, GET, DELETE)
+            new Endpoint("/connected_account/", "organization_smtp", false, false, true,
+                    "{\"host\": \"127.0.0.1\", \"port\": 9}",
+                    List.of("host", "port", "username", "password", "start_tls", "tls"), List.of()),
             new Endpoint("/activity/meeting/", null, true, false, false, "{}", List.of(),
                     List.of("lead_id", "user_id", "activity_at__gt")),
             new Endpoint("/activity/form_submission/", null, true, false, false, "{}", List.of(),
@@ -276,6 +284,12 @@ class BadRequestFuzzIT {
                         "local_phone", "+14155550100", "remote_phone", "+14155550123", "message_markdown", "Fixture",
                         "activity_at", "2026-11-30T10:00:00+00:00"))
                 .post("/activity/whatsapp_message/").then().statusCode(200).extract().path("id"));
+        ids.put("custom_activity_type", tenant.api().body(Map.of("name", "Fixture")).post("/custom_activity/")
+                .then().statusCode(201).extract().path("id"));
+        ids.put("custom", tenant.api().body(Map.of("lead_id", ids.get("lead"), "custom_activity_type_id",
+                        ids.get("custom_activity_type"), "status", "draft"))
+                .post("/activity/custom/").then().statusCode(200).extract().path("id"));
+        ids.put("organization_smtp", "organization_smtp");
         return ids;
     }
 
@@ -285,6 +299,7 @@ class BadRequestFuzzIT {
         String item = endpoint.items() ? endpoint.collection() + ids.get(endpoint.idKind()) + "/" : null;
         Function<String, String> withIds = body -> body.replace("LEAD", ids.get("lead"))
                 .replace("COTYPE", ids.get("custom_object_type"))
+                .replace("CATYPE", ids.get("custom_activity_type"))
                 .replace("CONTACT", ids.get("contact"));
         return switch (random.nextInt(8)) {
             case 0, 1 -> {

@@ -6,6 +6,7 @@ import io.leadline.platform.read.JsonReads;
 import io.leadline.platform.read.ListQuery;
 import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.read.SqlCondition;
+import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.FieldErrors;
 import io.leadline.platform.wire.FieldSelection;
@@ -36,6 +37,11 @@ public class ActivityReads {
 
     private static final List<String> LEAD_ONLY = List.of("user_id", "user_id__in", "contact_id", "contact_id__in",
             "_type", "_type__in");
+    /** Close's custom activity type ids, which {@code _type} accepts besides the type names. */
+    private static final String CUSTOM_ACTIVITY_TYPE_PREFIX = "actitype_";
+    /** {@code /activity/custom/}'s filters by type, which Close allows only within a single lead. */
+    private static final List<String> CUSTOM_TYPE_FILTERS = List.of("custom_activity_type_id",
+            "custom_activity_type_id__in");
     private static final List<String> DATE_FIELDS = List.of("date_created", "activity_at");
     private static final List<String> DATE_OPERATORS = List.of("__gt", "__gte", "__lt", "__lte", "");
 
@@ -93,7 +99,7 @@ public class ActivityReads {
                     "Can only be used when listing the activities of a single lead (lead_id)."));
         }
         checkOrderAndDates(params, singleLead, errors);
-        List<String> types = requestedTypes(params, errors);
+        RequestedTypes types = requestedTypes(params, errors);
         String threads = params.getFirst("thread_emails");
         if (threads != null && !List.of("true", "only", "false").contains(threads)) {
             errors.add("thread_emails", "Must be true or only.");
@@ -109,14 +115,14 @@ public class ActivityReads {
      * Close's {@code thread_emails} (NOTES §6.3): absent, one Email per message and no threads (unless {@code _type}
      * names EmailThread); {@code true}, threads beside their (stripped) emails; {@code only}, threads alone.
      */
-    private static SqlCondition typeCondition(String threads, List<String> types) {
+    private static SqlCondition typeCondition(String threads, RequestedTypes types) {
         if ("only".equals(threads)) {
-            List<String> only = types == null || types.contains(ActivityType.EMAIL_THREAD_NAME)
+            List<String> only = types == null || types.names().contains(ActivityType.EMAIL_THREAD_NAME)
                     ? List.of(ActivityType.EMAIL_THREAD_NAME) : List.of();
             return parameters -> " and a.activity_type = any(" + parameters.bind(only) + ")";
         }
         if (types != null) {
-            return parameters -> " and a.activity_type = any(" + parameters.bind(types) + ")";
+            return types::condition;
         }
         return "true".equals(threads) ? SqlCondition.NONE
                 : parameters -> " and a.activity_type <> " + parameters.bind(ActivityType.EMAIL_THREAD_NAME);
@@ -125,7 +131,12 @@ public class ActivityReads {
     /** The list of one type, e.g. {@code GET /activity/note/?lead_id=…}. */
     public Uni<String> list(Caller caller, ActivityType type, ReadTable table, MultivaluedMap<String, String> params) {
         FieldErrors errors = new FieldErrors();
-        checkOrderAndDates(params, singleLead(params), errors);
+        boolean singleLead = singleLead(params);
+        checkOrderAndDates(params, singleLead, errors);
+        if (type == ActivityType.CUSTOM_ACTIVITY && !singleLead) {
+            CUSTOM_TYPE_FILTERS.stream().filter(params::containsKey).forEach(name -> errors.add(name,
+                    "Can only be used when listing the custom activities of a single lead (lead_id)."));
+        }
         for (String name : List.of("_type", "_type__in")) {
             String value = params.getFirst(name);
             if (value != null && !value.equals(type.wireName())) {
@@ -183,18 +194,38 @@ public class ActivityReads {
         }
     }
 
-    /** The {@code _type}/{@code _type__in} values as stored type names; null when neither is given. */
-    private static List<String> requestedTypes(MultivaluedMap<String, String> params, FieldErrors errors) {
+    /**
+     * What {@code _type}/{@code _type__in} ask for: whole types by their stored names ({@code Custom} is every
+     * custom activity), and custom activities of the named custom activity types ({@code actitype_…}).
+     */
+    record RequestedTypes(List<String> names, List<String> customActivityTypeIds) {
+
+        String condition(SqlParameters parameters) {
+            String ofTypes = "a.activity_type = any(" + parameters.bind(names) + ")";
+            if (customActivityTypeIds.isEmpty()) {
+                return " and " + ofTypes;
+            }
+            return " and (" + ofTypes + " or (a.activity_type = "
+                    + parameters.bind(ActivityType.CUSTOM_ACTIVITY.wireName())
+                    + " and a.custom_activity_type_id = any(" + parameters.bind(customActivityTypeIds) + ")))";
+        }
+    }
+
+    /** The {@code _type}/{@code _type__in} values; null when neither is given. */
+    private static RequestedTypes requestedTypes(MultivaluedMap<String, String> params, FieldErrors errors) {
         List<String> requested = new ArrayList<>();
+        List<String> customActivityTypeIds = new ArrayList<>();
         for (String name : List.of("_type", "_type__in")) {
             String value = params.getFirst(name);
             if (value == null) {
                 continue;
             }
             for (String item : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()) {
-                if (item.equals("Custom") || item.startsWith("actitype_")) {
-                    // custom activities of any type, or of one type: none are stored yet, so none match
+                if (item.equals("Custom")) {
                     requested.add(ActivityType.CUSTOM_ACTIVITY.wireName());
+                } else if (item.startsWith(CUSTOM_ACTIVITY_TYPE_PREFIX)) {
+                    // an unknown or another organization's type id matches nothing, as an unknown lead_id does
+                    customActivityTypeIds.add(item);
                 } else if (ActivityType.byWireName(item).isPresent()) {
                     requested.add(item);
                 } else {
@@ -204,6 +235,7 @@ public class ActivityReads {
                 }
             }
         }
-        return params.containsKey("_type") || params.containsKey("_type__in") ? requested : null;
+        return params.containsKey("_type") || params.containsKey("_type__in")
+                ? new RequestedTypes(requested, customActivityTypeIds) : null;
     }
 }

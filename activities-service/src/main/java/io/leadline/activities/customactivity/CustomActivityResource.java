@@ -1,8 +1,10 @@
 package io.leadline.activities.customactivity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.activities.activity.ActivityReads;
 import io.leadline.activities.activity.ActivityType;
 import io.leadline.activities.activity.WritableActivityResource;
+import io.leadline.platform.read.FilterType;
 import io.leadline.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -21,7 +23,9 @@ public class CustomActivityResource extends WritableActivityResource<CustomActiv
     CustomActivityService activities;
 
     public CustomActivityResource() {
-        super(ActivityType.CUSTOM_ACTIVITY);
+        super(ActivityType.CUSTOM_ACTIVITY, ActivityReads.builderOf(ActivityType.CUSTOM_ACTIVITY)
+                .filter("custom_activity_type_id", "a.custom_activity_type_id", FilterType.STRING)
+                .build());
     }
 
     @Override

@@ -37,6 +37,7 @@ public class CustomActivityService {
                         body.fail("custom_activity_type_id", "This custom activity type is archived.");
                         body.throwIfInvalid();
                     }
+                    type.requireEditableBy(caller);
                     String status = input.status == null ? CustomActivity.DRAFT : input.status;
                     return fields.of(caller.organizationId(), type.id).chain(definitions -> {
                         CustomActivity activity = new CustomActivity();
@@ -52,8 +53,8 @@ public class CustomActivityService {
     /** The values are checked merged with the stored ones, so publishing a draft checks what it already holds. */
     @WithTransaction
     public Uni<CustomActivity> update(Caller caller, String id, CustomActivityInput input) {
-        return store.find(caller, CustomActivity.class, id).chain(current -> fields
-                .of(caller.organizationId(), current.customActivityTypeId)
+        return store.find(caller, CustomActivity.class, id).call(current -> requireEditable(caller, current))
+                .chain(current -> fields.of(caller.organizationId(), current.customActivityTypeId)
                 .chain(definitions -> {
                     String status = input.status == null ? current.status : input.status;
                     String values = CustomFieldValues.check(definitions, current.values(), input.values, status,
@@ -67,6 +68,19 @@ public class CustomActivityService {
 
     @WithTransaction
     public Uni<Void> delete(Caller caller, String id) {
-        return store.delete(caller, CustomActivity.class, id);
+        return store.find(caller, CustomActivity.class, id).call(current -> requireEditable(caller, current))
+                .chain(() -> store.delete(caller, CustomActivity.class, id));
+    }
+
+    /** The type's {@code editable_with_roles} rule for an existing activity (its type is never deleted under it). */
+    private Uni<Void> requireEditable(Caller caller, CustomActivity activity) {
+        return Panache.getSession().chain(session -> session.find(CustomActivityType.class,
+                        activity.customActivityTypeId))
+                .invoke(type -> {
+                    if (type != null) {
+                        type.requireEditableBy(caller);
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -7,6 +7,7 @@ import io.leadline.activities.activity.JsonText;
 import io.leadline.platform.read.StoredDocument;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
+import io.leadline.platform.wire.CloseException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -56,6 +57,31 @@ public class CustomActivityType extends StoredDocument {
 
     @Column(name = "date_updated", nullable = false)
     public Instant dateUpdated;
+
+    /**
+     * Whether the caller may create, change or delete activities of this type: a non-empty
+     * {@code editable_with_roles} admits only those roles, and admins, who manage the type itself.
+     */
+    boolean editableBy(Caller caller) {
+        JsonNode roles = JsonText.array(editableWithRoles);
+        if (roles.isEmpty() || caller.isAdmin()) {
+            return true;
+        }
+        for (JsonNode role : roles) {
+            if (role.asText().equals(caller.role())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A 403 unless {@link #editableBy} the caller. */
+    void requireEditableBy(Caller caller) {
+        if (!editableBy(caller)) {
+            throw CloseException.forbidden("Your role can't change activities of the custom activity type " + id
+                    + " (editable_with_roles).");
+        }
+    }
 
     void touch(Caller caller, Instant now) {
         updatedBy = caller.userId();

@@ -109,7 +109,7 @@ public class Email extends Activity {
         json.putNull("envelope");
         json.set("opens", array(extras, "opens"));
         json.putNull("opens_summary");
-        json.put("has_reply", false);
+        json.put("has_reply", hasReply());
         json.put("date_scheduled", dateScheduled == null ? null : CloseDateTimes.format(dateScheduled));
         json.put("date_sent", dateSent == null ? null : CloseDateTimes.format(dateSent));
         json.set("send_attempts", array(extras, "send_attempts"));
@@ -127,6 +127,15 @@ public class Email extends Activity {
         json.putNull("sequence_name");
         json.putNull("sequence_subscription_id");
         return json;
+    }
+
+    /** Close's {@code has_reply}: a sent email of a thread in which an incoming email came after it. */
+    boolean hasReply() {
+        return extras().path("has_reply").asBoolean(false);
+    }
+
+    void hasReply(boolean replied) {
+        extra("has_reply", replied ? JsonNodeFactory.instance.booleanNode(true) : null);
     }
 
     ObjectNode extras() {

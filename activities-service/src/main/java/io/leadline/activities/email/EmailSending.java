@@ -11,8 +11,6 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -21,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.ext.mail.MailMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The durable sending worker: emails in {@code outbox} (once {@code send_in} has passed) and due {@code scheduled}
- * ones go out over SMTP ({@code quarkus.mailer.*}). Each email is sent in a transaction of its own that holds its
+ * ones go out over SMTP (the organization's own server, else the deployment's {@code quarkus.mailer.*}). Each email is sent in a transaction of its own that holds its
  * row ({@code FOR UPDATE SKIP LOCKED}) while the SMTP server takes it and records the outcome in the same commit:
  * several replicas never send the same email at once, a PUT back to draft waits for a send in progress (and then
  * finds the email sent), and a crash before the commit leaves the email waiting, so it is sent again rather than
@@ -50,7 +49,7 @@ public class EmailSending {
     private static final int KEPT_ATTEMPTS = 10;
 
     @Inject
-    ReactiveMailer mailer;
+    SmtpClients smtp;
 
     @Inject
     Outbox outbox;
@@ -111,21 +110,24 @@ public class EmailSending {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM, String.class).getSingleResultOrNull()
                         // the row is locked by now, this transaction loads it
-                        .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Email.class, id)))
-                .chain(email -> email == null ? Uni.createFrom().item(false) : send(email).replaceWith(true)));
+                        .chain(id -> id == null ? Uni.createFrom().nullItem() : session.find(Email.class, id))
+                        .chain(email -> email == null ? Uni.createFrom().item(false)
+                                // the organization's own server, read in this transaction: a change applies at once
+                                : session.find(OrganizationSmtp.class, email.organizationId)
+                                        .chain(server -> send(email, server)).replaceWith(true))));
     }
 
-    private Uni<Void> send(Email email) {
+    private Uni<Void> send(Email email, OrganizationSmtp server) {
         String messageId = "<" + Ids.shortId("msg") + "@" + config.messageIdDomain() + ">";
         Caller caller = new Caller(email.organizationId, email.userId, email.userName, null, null, null, null, null, 0);
         ObjectNode before = email.toJson();
-        return Uni.createFrom().deferred(() -> mailer.send(mail(email, messageId)))
+        return Uni.createFrom().deferred(() -> smtp.send(email.organizationId, server, message(email, messageId)))
                 .onItem().transformToUni(sent -> recordSent(caller, email, before, messageId))
                 .onFailure().recoverWithUni(failure -> recordFailure(caller, email, before, failure));
     }
 
-    private static Mail mail(Email email, String messageId) {
-        Mail mail = new Mail()
+    private static MailMessage message(Email email, String messageId) {
+        MailMessage message = new MailMessage()
                 .setFrom(email.sender)
                 .setTo(strings(email.to()))
                 .setCc(strings(email.cc()))
@@ -134,15 +136,15 @@ public class EmailSending {
                 .setText(email.bodyText == null ? "" : email.bodyText)
                 .addHeader("Message-ID", messageId);
         if (email.bodyHtml != null && !email.bodyHtml.isBlank()) {
-            mail.setHtml(email.bodyHtml);
+            message.setHtml(email.bodyHtml);
         }
         List<String> references = strings(email.extras().path("references") instanceof ArrayNode list ? list
                 : JsonNodeFactory.instance.arrayNode());
         if (!references.isEmpty()) {
-            mail.addHeader("In-Reply-To", references.get(references.size() - 1))
+            message.addHeader("In-Reply-To", references.get(references.size() - 1))
                     .addHeader("References", String.join(" ", references));
         }
-        return mail;
+        return message;
     }
 
     private Uni<Void> recordSent(Caller caller, Email email, ObjectNode before, String messageId) {

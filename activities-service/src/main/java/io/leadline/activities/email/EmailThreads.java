@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.activities.activity.ActivityStore;
 import io.leadline.activities.activity.JsonText;
+import io.leadline.activities.activity.MessageStatus;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
@@ -101,6 +102,32 @@ public class EmailThreads {
         if (emails.isEmpty()) {
             return thread == null ? Uni.createFrom().voidItem() : remove(caller, thread);
         }
+        return markReplies(caller, emails).chain(() -> describeThread(caller, session, threadId, thread, emails));
+    }
+
+    /**
+     * Close's {@code has_reply} of each sent email: whether an incoming email follows it in the thread. An email whose
+     * answer changes gets an {@code updated} event, in this transaction.
+     */
+    private Uni<Void> markReplies(Caller caller, List<Email> emails) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        boolean incomingLater = false;
+        for (int i = emails.size() - 1; i >= 0; i--) {
+            Email email = emails.get(i);
+            boolean replied = MessageStatus.SENT.equals(email.status) && incomingLater;
+            incomingLater |= MessageStatus.INBOX.equals(email.status);
+            if (replied != email.hasReply()) {
+                ObjectNode before = email.toJson();
+                email.hasReply(replied);
+                chain = chain.chain(() -> outbox.append(DomainEvent.updated(caller, email.type().eventObjectType(),
+                        email.id, email.leadId, before, email.toJson())));
+            }
+        }
+        return chain;
+    }
+
+    private Uni<Void> describeThread(Caller caller, org.hibernate.reactive.mutiny.Mutiny.Session session,
+                                     String threadId, EmailThread thread, List<Email> emails) {
         Email first = emails.get(0);
         Email latest = emails.get(emails.size() - 1);
         Instant now = CloseDateTimes.now();

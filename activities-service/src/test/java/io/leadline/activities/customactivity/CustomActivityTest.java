@@ -6,15 +6,19 @@ import io.leadline.activities.CrmEvents;
 import io.leadline.activities.RelayedEvents;
 import io.leadline.activities.TestOrganizations;
 import io.leadline.platform.id.Ids;
+import io.leadline.platform.testing.InternalTokens;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -134,5 +138,84 @@ class CustomActivityTest {
         s.org().request().get("/api/v1/activity/custom/?lead_id=" + s.lead()).then().statusCode(200).body("data", empty());
         s.org().request().get("/api/v1/activity/?lead_id=" + s.lead()).then().statusCode(200)
                 .body("data._type", not(contains("CustomActivity")));
+    }
+
+    @Test
+    void listsFilterByCustomActivityTypeWithinOneLead() {
+        Setup s = setup();
+        String other = CustomActivityTypeTest.newType(s.org(), "Onboarding");
+        String demo = postDraft(s, s.type());
+        String onboarding = postDraft(s, other);
+        String note = s.org().request().body("{\"lead_id\": \"" + s.lead() + "\", \"note\": \"n\"}")
+                .post("/api/v1/activity/note/").then().statusCode(200).extract().path("id");
+        var union = "/api/v1/activity/?_fields=id&lead_id=" + s.lead();
+        s.org().request().get(union + "&_type=" + s.type()).then().statusCode(200).body("data.id", contains(demo));
+        s.org().request().get(union + "&_type__in=Custom").then().statusCode(200)
+                .body("data.id", contains(onboarding, demo));
+        s.org().request().get(union + "&_type__in=Note," + other).then().statusCode(200)
+                .body("data.id", contains(note, onboarding));
+        var custom = "/api/v1/activity/custom/?_fields=id&lead_id=" + s.lead();
+        s.org().request().get(custom + "&custom_activity_type_id=" + other).then().statusCode(200)
+                .body("data.id", contains(onboarding));
+        s.org().request().get(custom + "&custom_activity_type_id__in=" + s.type() + "," + other).then().statusCode(200)
+                .body("data.id", contains(onboarding, demo));
+
+        // another organization's type finds nothing, even for the organization's own activities of that type
+        TestOrganizations stranger = TestOrganizations.fresh();
+        String theirType = CustomActivityTypeTest.newType(stranger, "Demo");
+        s.org().request().get(union + "&_type=" + theirType).then().statusCode(200).body("data", empty());
+        stranger.request().get("/api/v1/activity/?lead_id=" + s.lead() + "&_type=" + s.type()).then().statusCode(200)
+                .body("data", empty());
+        stranger.request().get("/api/v1/activity/custom/?lead_id=" + s.lead() + "&custom_activity_type_id=" + s.type())
+                .then().statusCode(200).body("data", empty());
+
+        // Close: filtering by type needs a single lead
+        s.org().request().get("/api/v1/activity/custom/?custom_activity_type_id=" + s.type()).then().statusCode(400)
+                .body("'field-errors'.custom_activity_type_id", containsString("single lead"));
+        s.org().request().get("/api/v1/activity/?_type=" + s.type()).then().statusCode(400)
+                .body("'field-errors'._type", containsString("single lead"));
+        s.org().request().get("/api/v1/activity/note/?lead_id=" + s.lead() + "&custom_activity_type_id=" + s.type())
+                .then().statusCode(400).body("field-errors", hasKey("custom_activity_type_id"));
+    }
+
+    private String postDraft(Setup s, String type) {
+        return s.org().request().body("{\"lead_id\": \"" + s.lead() + "\", \"custom_activity_type_id\": \"" + type
+                        + "\", \"status\": \"draft\"}")
+                .post("/api/v1/activity/custom/").then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void onlyTheTypesEditableRolesAndAdminsWriteItsActivities() {
+        Setup s = setup();
+        String type = CustomActivityTypeTest.newType(s.org(), "Contract review");
+        s.org().request().body("{\"editable_with_roles\": [\"superuser\"]}").put("/api/v1/custom_activity/" + type + "/")
+                .then().statusCode(200);
+        var user = roleRequest(s, "user");
+        var superuser = roleRequest(s, "superuser");
+        String body = "{\"lead_id\": \"" + s.lead() + "\", \"custom_activity_type_id\": \"" + type
+                + "\", \"status\": \"draft\"}";
+        user.body(body).post("/api/v1/activity/custom/").then().statusCode(403)
+                .body("error", containsString("editable_with_roles"));
+        s.org().request().get("/api/v1/activity/custom/?lead_id=" + s.lead()).then().statusCode(200).body("data", empty());
+
+        String id = superuser.body(body).post("/api/v1/activity/custom/").then().statusCode(200).extract().path("id");
+        roleRequest(s, "user").body("{\"status\": \"published\"}").put("/api/v1/activity/custom/" + id + "/")
+                .then().statusCode(403);
+        roleRequest(s, "user").delete("/api/v1/activity/custom/" + id + "/").then().statusCode(403);
+        roleRequest(s, "user").get("/api/v1/activity/custom/" + id + "/").then().statusCode(200)
+                .body("status", equalTo("draft"));
+        roleRequest(s, "superuser").body("{\"status\": \"published\"}").put("/api/v1/activity/custom/" + id + "/")
+                .then().statusCode(200).body("status", equalTo("published"));
+        s.org().request().delete("/api/v1/activity/custom/" + id + "/").then().statusCode(200); // an admin
+
+        // a type without roles is open to every member
+        roleRequest(s, "user").body("{\"lead_id\": \"" + s.lead() + "\", \"custom_activity_type_id\": \""
+                + s.type() + "\", \"status\": \"draft\"}").post("/api/v1/activity/custom/").then().statusCode(200);
+    }
+
+    private static RequestSpecification roleRequest(Setup s, String role) {
+        return given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + InternalTokens.mint(
+                        s.org().organizationId(), "user_" + Ids.randomBase62(20), null, role));
     }
 }

@@ -227,6 +227,15 @@ class EmailResourceTest {
                 .post("/api/v1/activity/email/").then().statusCode(200)
                 .body("thread_id", equalTo(thread)).extract().path("id");
 
+        // Close's has_reply: the sent reply was answered by the follow-up; the incoming ones never have it
+        org.request().get("/api/v1/activity/email/" + reply + "/").then().statusCode(200).body("has_reply", equalTo(true));
+        org.request().get("/api/v1/activity/email/" + received.getString("id") + "/").then().statusCode(200)
+                .body("has_reply", equalTo(false));
+        JsonNode replied = RelayedEvents.matching(connector, e -> reply.equals(e.path("object_id").asText())
+                && e.at("/data/has_reply").asBoolean(), 1).get(0);
+        assertEquals("updated", replied.get("action").asText());
+        RelayedEvents.assertMatchesContract(replied);
+
         String list = "/api/v1/activity/?lead_id=" + lead[0] + "&_type__in=Email,EmailThread";
         org.request().get("/api/v1/activity/?lead_id=" + lead[0]).then().statusCode(200)
                 .body("data._type", not(hasItem("EmailThread")))
@@ -246,6 +255,7 @@ class EmailResourceTest {
         // deleting one email keeps the thread with the others; deleting the thread takes them all
         org.request().delete("/api/v1/activity/email/" + followUp + "/").then().statusCode(200);
         org.request().get("/api/v1/activity/emailthread/" + thread + "/").then().statusCode(200).body("n_emails", equalTo(2));
+        org.request().get("/api/v1/activity/email/" + reply + "/").then().statusCode(200).body("has_reply", equalTo(false));
         String delete = RelayedEvents.newRequestId();
         org.request().header("X-Request-Id", delete).delete("/api/v1/activity/emailthread/" + thread + "/")
                 .then().statusCode(200);
