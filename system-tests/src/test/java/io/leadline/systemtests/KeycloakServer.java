@@ -29,6 +29,7 @@ final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final long startedNanos = System.nanoTime();
 
     private KeycloakServer(Process process, int port, Path log) {
         this.process = process;
@@ -85,6 +86,9 @@ final class KeycloakServer implements AutoCloseable {
                         return false;
                     }
                 });
+        // its cost in every system-test run, worth seeing next to the stack's own startup times
+        System.out.printf("Keycloak ready at %s after %d s%n", issuer(),
+                Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds());
         return this;
     }
 
