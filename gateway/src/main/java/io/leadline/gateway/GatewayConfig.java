@@ -75,6 +75,35 @@ public interface GatewayConfig {
          * one: sessions then end with a restart and do not span replicas.
          */
         Optional<String> sessionKey();
+
+        /**
+         * Whether the authorization page offers the password form. Unset: only when no OpenID Connect provider is
+         * configured ({@link Oidc#enabled()}), so a deployment with a provider signs people in there alone.
+         */
+        Optional<Boolean> localSignIn();
+
+        Oidc oidc();
+    }
+
+    /**
+     * The deployment's OpenID Connect provider for signing in on the authorization page (quarkus-oidc tenant
+     * {@code signin}, application.properties maps these keys onto it). The API's Bearer tokens are unaffected.
+     */
+    interface Oidc {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The provider's issuer URL, e.g. {@code https://sso.example.com/realms/acme}. */
+        Optional<String> authServerUrl();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** How the sign-in button names the provider. */
+        @WithDefault("your organization's sign-in")
+        String providerName();
     }
 
     /** Throttling of failed authentication, per client address, for API keys and the operator token alike. */

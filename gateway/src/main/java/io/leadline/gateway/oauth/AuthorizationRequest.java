@@ -1,7 +1,9 @@
 package io.leadline.gateway.oauth;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +29,35 @@ public record AuthorizationRequest(String responseType, String clientId, String 
 
     public String queryString() {
         return query(parameters());
+    }
+
+    /**
+     * The whole request as one opaque value (base64url of its query string), for a trip through the OpenID Connect
+     * provider: its own {@code code} and {@code state} parameters must not meet the client's.
+     */
+    public String packed() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(queryString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request {@link #packed()} carried; a value that is not one gives an empty request (which fails checks). */
+    public static AuthorizationRequest unpacked(String packed) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        try {
+            String query = new String(Base64.getUrlDecoder().decode(packed == null ? "" : packed),
+                    StandardCharsets.UTF_8);
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            parameters.clear();
+        }
+        return new AuthorizationRequest(parameters.get("response_type"), parameters.get("client_id"),
+                parameters.get("redirect_uri"), parameters.get("scope"), parameters.get("state"),
+                parameters.get("code_challenge"), parameters.get("code_challenge_method"));
     }
 
     /**

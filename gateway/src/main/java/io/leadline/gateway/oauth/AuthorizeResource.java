@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -31,8 +30,6 @@ import java.util.Map;
 @Path("/oauth2/authorize")
 public class AuthorizeResource {
 
-    private static final String COOKIE_PATH = "/oauth2/";
-
     @Inject
     OAuthClients clients;
 
@@ -41,6 +38,9 @@ public class AuthorizeResource {
 
     @Inject
     SessionCookies sessions;
+
+    @Inject
+    SignInOptions options;
 
     @Inject
     OrganizationChoices organizations;
@@ -89,6 +89,10 @@ public class AuthorizeResource {
     public Uni<Response> signIn(@BeanParam AuthorizationForm form, @FormParam("email") String email,
                                 @FormParam("password") String password, RoutingContext context) {
         AuthorizationRequest request = form.request();
+        if (!options.passwords()) {
+            return Uni.createFrom().item(pages.error(404, "Signing in with a password is turned off here. Go back "
+                    + "and sign in with " + options.providerName() + "."));
+        }
         String address = ClientAddress.of(context);
         if (failures.retryAfterSeconds(address) > 0) {
             return Uni.createFrom().item(pages.signIn(request, "Too many failed sign-ins. Try again in a minute.",
@@ -99,15 +103,8 @@ public class AuthorizeResource {
                 failures.record(address);
                 return pages.signIn(request, "Wrong email or password.", 200);
             }
-            NewCookie session = new NewCookie.Builder(SessionCookies.NAME)
-                    .value(sessions.issue(userId))
-                    .path(COOKIE_PATH)
-                    .maxAge((int) sessions.maxAgeSeconds())
-                    .httpOnly(true)
-                    .secure("https".equals(context.request().scheme()))
-                    .sameSite(NewCookie.SameSite.LAX)
-                    .build();
-            return Response.seeOther(URI.create("/oauth2/authorize/?" + request.queryString())).cookie(session)
+            return Response.seeOther(URI.create("/oauth2/authorize/?" + request.queryString()))
+                    .cookie(sessions.cookie(userId, context))
                     .build();
         }));
     }

@@ -41,8 +41,25 @@ public class Pages {
     @Location("oauth/error.html")
     Template error;
 
+    @Inject
+    @Location("oauth/sign-in-refused.html")
+    Template signInRefused;
+
+    @Inject
+    SignInOptions options;
+
     Response signIn(AuthorizationRequest request, String message, int status) {
-        return html(status, signIn.data("hidden", hidden(request)).data("message", message).render());
+        return html(status, signIn.data("hidden", hidden(request)).data("message", message)
+                .data("passwords", options.passwords())
+                .data("provider", options.provider() ? options.providerName() : null)
+                .data("providerUrl", OidcSignInResource.PATH + "?request=" + request.packed())
+                .render());
+    }
+
+    /** The provider signed the person in, but Leadline will not: the reason, and a way back to the sign-in. */
+    Response signInRefused(AuthorizationRequest request, String reason) {
+        return html(403, signInRefused.data("message", reason)
+                .data("retryUrl", "/oauth2/authorize/?" + request.queryString()).render());
     }
 
     Response consent(AuthorizationRequest request, OAuthClient client, String scope,

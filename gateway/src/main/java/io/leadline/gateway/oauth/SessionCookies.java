@@ -5,6 +5,8 @@ import io.leadline.platform.id.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.NewCookie;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,7 @@ public class SessionCookies {
 
     public static final String NAME = "leadline_oauth_session";
     private static final int MIN_KEY_LENGTH = 32;
+    private static final String COOKIE_PATH = "/oauth2/";
 
     /** A verified session. */
     public record Session(String userId, String nonce) {
@@ -59,8 +62,16 @@ public class SessionCookies {
         return payload + "." + sign(payload);
     }
 
-    public long maxAgeSeconds() {
-        return config.oauth().sessionLifetime().toSeconds();
+    /** The signed-in cookie for this user, whichever way they signed in; {@code Secure} when reached over https. */
+    public NewCookie cookie(String userId, RoutingContext context) {
+        return new NewCookie.Builder(NAME)
+                .value(issue(userId))
+                .path(COOKIE_PATH)
+                .maxAge((int) config.oauth().sessionLifetime().toSeconds())
+                .httpOnly(true)
+                .secure("https".equals(context.request().scheme()))
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 
     /** The session a cookie proves, or null (absent, forged, expired). */
