@@ -1,7 +1,7 @@
 package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.membership.Membership;
+import io.leadline.gateway.membership.DeactivatedMembershipRepository;
 import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class OrganizationService {
@@ -29,6 +30,9 @@ public class OrganizationService {
 
     @Inject
     MembershipRepository memberships;
+
+    @Inject
+    DeactivatedMembershipRepository deactivated;
 
     @Inject
     UserRepository users;
@@ -78,13 +82,15 @@ public class OrganizationService {
         }
         return organizations.findById(organizationId)
                 .onItem().ifNull().failWith(CloseException::notFound)
-                .chain(organization -> memberships.listByOrganization(organization.id).chain(members -> users
-                        .findByIds(members.stream().map(membership -> membership.userId).toList())
-                        .map(found -> {
-                            Map<String, User> byId = found.stream()
-                                    .collect(Collectors.toMap(user -> user.id, Function.identity()));
-                            return OrganizationJson.details(organization, members, byId);
-                        })))
+                .chain(organization -> memberships.listByOrganization(organization.id)
+                        .chain(active -> deactivated.listByOrganization(organization.id).chain(inactive -> users
+                                .findByIds(Stream.concat(active.stream(), inactive.stream())
+                                        .map(membership -> membership.userId).toList())
+                                .map(found -> {
+                                    Map<String, User> byId = found.stream()
+                                            .collect(Collectors.toMap(user -> user.id, Function.identity()));
+                                    return OrganizationJson.details(organization, active, inactive, byId);
+                                }))))
                 .chain(details -> crmConfiguration.of(principal, requestId).map(configuration -> {
                     details.set("lead_statuses", configuration.get("lead_statuses"));
                     details.set("pipelines", configuration.get("pipelines"));
