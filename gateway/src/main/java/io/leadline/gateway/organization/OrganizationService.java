@@ -11,8 +11,8 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,10 +44,9 @@ public class OrganizationService {
     Outbox outbox;
 
     /**
-     * Changes the caller's organization's name or currency: admins only. Answers nothing; the caller then reads the
-     * details (which ask crm-core, outside this transaction).
+     * Changes the caller's organization's name, currency or lead status order (in crm-core, which owns the statuses):
+     * admins only. Answers nothing; the caller then reads the details.
      */
-    @WithTransaction
     public Uni<Void> update(Principal principal, String organizationId, OrganizationUpdate update, String requestId) {
         if (!principal.organizationId().equals(organizationId)) {
             return Uni.createFrom().failure(CloseException.notFound());
@@ -55,6 +54,14 @@ public class OrganizationService {
         if (!principal.isAdmin()) {
             return Uni.createFrom().failure(CloseException.forbidden("Only admins can change the organization."));
         }
+        // crm-core first: its refusal of the order (the only check left) then leaves the name and currency unchanged
+        Uni<Void> reordered = update.leadStatusIds() == null ? Uni.createFrom().voidItem()
+                : crmConfiguration.reorderLeadStatuses(principal, update.leadStatusIds(), requestId);
+        return reordered.chain(() -> update.name() == null && update.currency() == null ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> rename(principal, organizationId, update, requestId)));
+    }
+
+    private Uni<Void> rename(Principal principal, String organizationId, OrganizationUpdate update, String requestId) {
         return organizations.findById(organizationId)
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(organization -> {
