@@ -51,7 +51,8 @@ class BadRequestFuzzIT {
     /**
      * Every endpoint the storm covers. An endpoint added later joins by being listed here. {@code validBody} is
      * a body the endpoint accepts ({@code LEAD} stands for a lead id of the tenant, {@code COTYPE} for a custom
-     * object type's, {@code CATYPE} for a custom activity type's); the storm breaks one field of it.
+     * object type's, {@code CATYPE} for a custom activity type's, {@code USER} for the tenant's user; {@code MEMBERSHIP}
+     * and {@code GROUP} in a collection for the tenant's membership and group); the storm breaks one field of it.
      */
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/lead/", "lead", true, true, true, "{\"name\": \"Fuzz\"}",
@@ -111,6 +112,13 @@ class BadRequestFuzzIT {
                     List.of("name", "permissions", "visibility_user_lcf_ids", "visibility_user_lcf_behavior"), List.of()),
             new Endpoint("/membership/", "membership", false, false, true, "{\"auto_record_calls\": \"unset\"}",
                     List.of("role_id", "auto_record_calls"), List.of()),
+            new Endpoint("/membership/MEMBERSHIP/pinned_views/", null, true, false, false, "{\"saved_view_ids\": []}",
+                    List.of("saved_view_ids"), List.of()),
+            new Endpoint("/user/availability/", null, true, false, false, "{}", List.of(), List.of("organization_id")),
+            new Endpoint("/group/", "group", true, true, true, "{\"name\": \"Fuzz Group\"}", List.of("name"),
+                    List.of()),
+            new Endpoint("/group/GROUP/member/", "user", false, true, true, "{\"user_id\": \"USER\"}",
+                    List.of("user_id"), List.of()),
             new Endpoint("/webhook/", "webhook", true, true, true,
                     "{\"url\": \"http://127.0.0.1:9/hook\", \"status\": \"paused\","
                             + " \"events\": [{\"object_type\": \"lead\", \"action\": \"created\"}]}",
@@ -268,6 +276,8 @@ class BadRequestFuzzIT {
                 .extract().path("id"));
         ids.put("membership", tenant.api().get("/me/").then().statusCode(200).extract().path("memberships[0].id"));
         ids.put("user", tenant.userId());
+        ids.put("group", tenant.api().body(Map.of("name", "Fixture Group")).post("/group/").then().statusCode(201)
+                .extract().path("id"));
         ids.put("organization", tenant.organizationId());
         ids.put("note", tenant.api().body(Map.of("lead_id", ids.get("lead"), "note", "Fixture")).post("/activity/note/")
                 .then().statusCode(200).extract().path("id"));
@@ -296,48 +306,52 @@ class BadRequestFuzzIT {
     /** One bad request as raw HTTP without the Host, Authorization and Connection headers. */
     private static String generate(Random random, Map<String, String> ids) {
         Endpoint endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
-        String item = endpoint.items() ? endpoint.collection() + ids.get(endpoint.idKind()) + "/" : null;
         Function<String, String> withIds = body -> body.replace("LEAD", ids.get("lead"))
                 .replace("COTYPE", ids.get("custom_object_type"))
                 .replace("CATYPE", ids.get("custom_activity_type"))
-                .replace("CONTACT", ids.get("contact"));
+                .replace("CONTACT", ids.get("contact"))
+                .replace("USER", ids.get("user"))
+                .replace("MEMBERSHIP", ids.get("membership"))
+                .replace("GROUP", ids.get("group"));
+        String collection = withIds.apply(endpoint.collection());
+        String item = endpoint.items() ? collection + ids.get(endpoint.idKind()) + "/" : null;
         return switch (random.nextInt(8)) {
             case 0, 1 -> {
                 // one field of a valid body broken
                 if (endpoint.fields().isEmpty()) {
-                    yield get(endpoint.collection() + "?_limit=" + pick(random, BAD_QUERY_VALUES));
+                    yield get(collection + "?_limit=" + pick(random, BAD_QUERY_VALUES));
                 }
                 String body = withIds.apply(endpoint.validBody());
                 String field = pick(random, endpoint.fields());
                 String broken = body.substring(0, body.length() - 1) + (body.length() > 2 ? ", " : "")
                         + "\"" + field + "\": " + pick(random, BAD_VALUES) + "}";
                 boolean update = item != null && random.nextBoolean();
-                yield withBody(update ? "PUT" : "POST", update ? item : endpoint.collection(), "application/json", broken);
+                yield withBody(update ? "PUT" : "POST", update ? item : collection, "application/json", broken);
             }
             case 2 -> {
-                String path = endpoint.creatable() && random.nextBoolean() ? endpoint.collection() : item;
+                String path = endpoint.creatable() && random.nextBoolean() ? collection : item;
                 yield withBody(random.nextBoolean() || item == null ? "POST" : "PUT",
-                        path == null ? endpoint.collection() : path, "application/json", pick(random, BAD_BODIES));
+                        path == null ? collection : path, "application/json", pick(random, BAD_BODIES));
             }
             case 3 -> {
                 // a filter or meta parameter with a bad value
                 List<String> names = new ArrayList<>(endpoint.filters());
                 names.addAll(List.of("_limit", "_skip", "_fields", "_order_by", "nope", "id__in", "date_created__gt"));
                 String name = pick(random, names) + (random.nextInt(4) == 0 ? pick(random, List.of("__in", "__gt", "__lte", "__x")) : "");
-                yield get(endpoint.collection() + "?" + name + "=" + pick(random, BAD_QUERY_VALUES)
+                yield get(collection + "?" + name + "=" + pick(random, BAD_QUERY_VALUES)
                         + (random.nextBoolean() ? "&_fields=" + pick(random, BAD_QUERY_VALUES) : ""));
             }
             case 4 -> {
                 String id = pick(random, BAD_IDS);
                 String method = pick(random, List.of("GET", "PUT", "DELETE"));
-                String path = endpoint.collection() + id + "/";
+                String path = collection + id + "/";
                 yield method.equals("PUT") ? withBody("PUT", path, "application/json", "{\"name\": \"x\"}")
                         : method + " " + path + " HTTP/1.1\r\n\r\n";
             }
             case 5 -> {
                 // a method the endpoint doesn't have
                 String method = pick(random, List.of("PATCH", "PUT", "DELETE", "POST"));
-                String path = method.equals("POST") && item != null ? item : endpoint.collection();
+                String path = method.equals("POST") && item != null ? item : collection;
                 yield withBody(method, path, "application/json", withIds.apply(endpoint.validBody()));
             }
             case 6 -> {
@@ -346,15 +360,15 @@ class BadRequestFuzzIT {
                         "multipart/form-data; boundary=x"));
                 String accept = random.nextBoolean() ? pick(random, List.of("application", "text/html", "*/*;q=x;;\"",
                         "application/json;q=2")) : null;
-                String request = withBody(endpoint.creatable() ? "POST" : "GET", endpoint.collection(), contentType,
+                String request = withBody(endpoint.creatable() ? "POST" : "GET", collection, contentType,
                         withIds.apply(endpoint.validBody()));
                 yield accept == null ? request : request.replaceFirst("\r\n", "\r\nAccept: " + accept + "\r\n");
             }
             default -> {
                 // a percent-escape or character the URL can't hold (the gateway's HTTP layer may refuse it outright)
                 String bad = pick(random, List.of("%zz", "%", "%E0%A4%A", "%u0041", "%%", "%0", "a b"));
-                yield random.nextBoolean() ? get(endpoint.collection() + "?id=" + bad)
-                        : get(endpoint.collection() + bad + "/");
+                yield random.nextBoolean() ? get(collection + "?id=" + bad)
+                        : get(collection + bad + "/");
             }
         };
     }

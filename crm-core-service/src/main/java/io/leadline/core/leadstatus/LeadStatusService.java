@@ -14,7 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** An organization's lead statuses; every change writes its {@code status.lead} event in the same transaction. */
 @ApplicationScoped
@@ -86,6 +90,38 @@ public class LeadStatusService {
                     return statuses.delete(status);
                 }).chain(() -> outbox.append(DomainEvent.deleted(caller, OBJECT_TYPE, id, null,
                         LeadStatusJson.toJson(status)))));
+    }
+
+    /**
+     * Puts the organization's statuses in the given order (the gateway's {@code PUT /organization/{id}/} with
+     * {@code lead_statuses}). Admins only; the ids must be exactly the organization's statuses, each once, so a
+     * reorder never drops or invents one. The first becomes the default for new leads. The statuses' wire form has no
+     * position, so no {@code status.lead} event changes.
+     */
+    @WithTransaction
+    public Uni<List<LeadStatus>> reorder(Caller caller, List<String> ids) {
+        if (!caller.isAdmin()) {
+            throw CloseException.forbidden("Only organization admins can reorder lead statuses.");
+        }
+        return statuses.listOrdered(caller.organizationId()).map(existing -> {
+            Map<String, LeadStatus> byId = new HashMap<>();
+            existing.forEach(status -> byId.put(status.id, status));
+            if (ids.size() != existing.size() || !byId.keySet().equals(new HashSet<>(ids))) {
+                throw ValidationException.field("lead_statuses",
+                        "List every lead status of the organization exactly once, in the new order.");
+            }
+            List<LeadStatus> ordered = new ArrayList<>();
+            Instant now = CloseDateTimes.now();
+            for (int position = 0; position < ids.size(); position++) {
+                LeadStatus status = byId.get(ids.get(position));
+                if (status.position != position) {
+                    status.position = position;
+                    status.dateUpdated = now;
+                }
+                ordered.add(status);
+            }
+            return ordered;
+        });
     }
 
     /** Leads may name their status by label, so two statuses must not share one (ignoring case). */

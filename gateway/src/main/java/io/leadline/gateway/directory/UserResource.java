@@ -29,6 +29,12 @@ public class UserResource {
     }
 
     @GET
+    @Path("availability")
+    public Uni<ObjectNode> availability(@QueryParam("organization_id") String organizationId) {
+        return users.availability(principal.get(), organizationId);
+    }
+
+    @GET
     @Path("{id}")
     public Uni<ObjectNode> get(@PathParam("id") String id, @QueryParam("_fields") String fields) {
         return users.get(principal.get(), id, FieldSelection.parse(fields));

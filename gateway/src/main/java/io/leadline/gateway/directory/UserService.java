@@ -27,6 +27,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class UserService {
 
+    /** What availability reports without a call system: nobody is reachable by phone through Leadline. */
+    static final String NO_CALL_SYSTEM_STATUS = "offline";
+
     @Inject
     MembershipRepository memberships;
 
@@ -48,6 +51,30 @@ public class UserService {
                 .chain((Membership membership) -> users.findById(membership.userId))
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .map(user -> fields.apply(UserJson.toJson(user)));
+    }
+
+    /**
+     * Close's {@code GET /user/availability/}: one entry per active member of the organization. Leadline has no
+     * telephony, so nobody is ever on a call: {@code active_calls} is always empty and {@code status} is
+     * {@value #NO_CALL_SYSTEM_STATUS}. {@code organization_id}, when given, must be the caller's (any other is a 404).
+     */
+    @WithSession
+    public Uni<ObjectNode> availability(Principal principal, String organizationId) {
+        if (organizationId != null && !organizationId.equals(principal.organizationId())) {
+            return Uni.createFrom().failure(CloseException.notFound());
+        }
+        return memberships.listByOrganization(principal.organizationId()).map(members -> {
+            ObjectNode page = JsonNodeFactory.instance.objectNode();
+            ArrayNode data = page.putArray("data");
+            members.forEach(membership -> {
+                ObjectNode entry = data.addObject();
+                entry.put("user_id", membership.userId);
+                entry.put("organization_id", membership.organizationId);
+                entry.put("status", NO_CALL_SYSTEM_STATUS);
+                entry.putArray("active_calls");
+            });
+            return page;
+        });
     }
 
     private static ObjectNode page(List<User> sorted, UserListQuery query) {

@@ -39,7 +39,7 @@ public class EdgeHandler {
     // ahead of Quarkus REST and of the HTTP security handlers
     private static final int ORDER = -1_000;
     /** Path prefixes the gateway answers itself (identity); everything else belongs to a service. */
-    private static final Set<String> LOCAL_PREFIXES = Set.of("me", "organization", "user", "membership", "role");
+    private static final Set<String> LOCAL_PREFIXES = Set.of("me", "organization", "user", "membership", "role", "group");
     private static final String UNAUTHORIZED = "The API key is missing or invalid. Authenticate with HTTP Basic, "
             + "using your API key as the username and an empty password.";
     private static final String BEARER_UNAUTHORIZED = "The access token is invalid, expired or revoked.";

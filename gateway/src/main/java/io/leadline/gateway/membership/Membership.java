@@ -35,6 +35,10 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "auto_record_calls", nullable = false)
     public String autoRecordCalls = "unset";
 
+    /** Close's pinned views: smart view ids in order, comma-joined. */
+    @Column(name = "pinned_view_ids", nullable = false)
+    public String pinnedViewIds = "";
+
     @Column(name = "date_created", nullable = false)
     public Instant dateCreated;
 

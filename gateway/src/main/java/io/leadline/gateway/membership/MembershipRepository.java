@@ -17,6 +17,11 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, S
         return list("organizationId = ?1 order by dateCreated, id", organizationId);
     }
 
+    /** The organization's active memberships among {@code ids}; others' and unknown ids are left out. */
+    public Uni<List<Membership>> inOrganization(String organizationId, List<String> ids) {
+        return list("organizationId = ?1 and id in ?2 order by dateCreated, id", organizationId, ids);
+    }
+
     public Uni<Membership> find(String organizationId, String userId) {
         return find("organizationId = ?1 and userId = ?2", organizationId, userId).firstResult();
     }

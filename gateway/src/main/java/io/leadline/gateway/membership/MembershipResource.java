@@ -9,6 +9,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code PUT /membership/{id}/}; {@code POST /membership/} is the operator package's (it provisions people). */
+/**
+ * {@code PUT}/{@code DELETE /membership/{id}/} and its pinned views; {@code POST /membership/} is the operator
+ * package's (it provisions people), the bulk {@code PUT /membership/} is {@link MembershipBulkResource}.
+ */
 @Path("/api/v1/membership/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class MembershipResource {
@@ -28,6 +33,9 @@ public class MembershipResource {
     MembershipService memberships;
 
     @Inject
+    PinnedViews pinnedViews;
+
+    @Inject
     CurrentVertxRequest request;
 
     @PUT
@@ -36,5 +44,24 @@ public class MembershipResource {
         FieldSelection selection = FieldSelection.parse(fields);
         return memberships.update(principal.get(), id, body, RequestIds.of(request.getCurrent()))
                 .map(selection::apply);
+    }
+
+    /** Deactivates the member (Close documents DELETE as deactivation): 200 {@code {}}. */
+    @DELETE
+    public Uni<ObjectNode> deactivate(@PathParam("id") String id) {
+        return memberships.deactivate(principal.get(), id, RequestIds.of(request.getCurrent()));
+    }
+
+    @GET
+    @Path("pinned_views")
+    public Uni<ObjectNode> pinnedViews(@PathParam("id") String id) {
+        return pinnedViews.get(principal.get(), id);
+    }
+
+    @PUT
+    @Path("pinned_views")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ObjectNode> pinViews(@PathParam("id") String id, JsonNode body) {
+        return pinnedViews.set(principal.get(), id, body);
     }
 }

@@ -1,12 +1,11 @@
 package io.leadline.gateway.operator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.apikey.ApiKey;
 import io.leadline.gateway.apikey.ApiKeyRepository;
 import io.leadline.gateway.apikey.ApiKeySecrets;
 import io.leadline.gateway.membership.Membership;
-import io.leadline.gateway.membership.MembershipJson;
 import io.leadline.gateway.membership.MembershipRepository;
+import io.leadline.gateway.membership.MembershipService;
 import io.leadline.gateway.organization.Organization;
 import io.leadline.gateway.organization.OrganizationJson;
 import io.leadline.gateway.organization.OrganizationRepository;
@@ -52,6 +51,9 @@ public class OrganizationBootstrap {
     MembershipRepository memberships;
 
     @Inject
+    MembershipService membershipChanges;
+
+    @Inject
     ApiKeyRepository apiKeys;
 
     @Inject
@@ -72,7 +74,7 @@ public class OrganizationBootstrap {
                     .chain(() -> outbox.appendAll(List.of(
                             DomainEvent.created(caller, "organization", organization.id, null,
                                     OrganizationJson.summary(organization)),
-                            activated(caller, membership, user))))
+                            MembershipService.activated(caller, membership, user))))
                     .map(ignored -> new Bootstrapped(organization, user, membership, key.fullKey()));
         });
     }
@@ -110,16 +112,25 @@ public class OrganizationBootstrap {
                                         withKey ? "user.email" : "email",
                                         "This person is already a member of the organization."));
                             }
-                            Membership membership = newMembership(organizationId, user, request.roleId(), now);
-                            ApiKeySecrets.NewKey key = withKey ? ApiKeySecrets.generate() : null;
-                            Uni<?> keyStored = key == null ? Uni.createFrom().voidItem()
-                                    : apiKeys.persist(newApiKey(key, membership, now));
-                            return memberships.persist(membership)
-                                    .chain(() -> keyStored)
-                                    .chain(() -> outbox.append(activated(caller, membership, user)))
-                                    .map(ignored -> new Bootstrapped(organization, user, membership,
-                                            key == null ? null : key.fullKey()));
+                            // Close's POST /membership/ "ensures an active membership": a deactivated one comes back
+                            return membershipChanges.reactivate(caller, organizationId, user.id, request.roleId())
+                                    .chain(reactivated -> reactivated != null ? Uni.createFrom().item(reactivated)
+                                            : added(caller, organizationId, user, request.roleId(), now))
+                                    .chain(membership -> {
+                                        ApiKeySecrets.NewKey key = withKey ? ApiKeySecrets.generate() : null;
+                                        Uni<?> keyStored = key == null ? Uni.createFrom().voidItem()
+                                                : apiKeys.persist(newApiKey(key, membership, now));
+                                        return keyStored.map(ignored -> new Bootstrapped(organization, user, membership,
+                                                key == null ? null : key.fullKey()));
+                                    });
                         })));
+    }
+
+    private Uni<Membership> added(Caller caller, String organizationId, User user, String roleId, Instant now) {
+        Membership membership = newMembership(organizationId, user, roleId, now);
+        return memberships.persist(membership)
+                .chain(() -> outbox.append(MembershipService.activated(caller, membership, user)))
+                .replaceWith(membership);
     }
 
     private Uni<User> userFor(NewUser person, Instant now) {
@@ -136,12 +147,6 @@ public class OrganizationBootstrap {
                         .onItem().ifNull().failWith(CloseException::notFound)
                         .chain(membership -> users.findById(membership.userId)
                                 .map(user -> new Bootstrapped(organization, user, membership, null))));
-    }
-
-    /** Who joined, with the person's name flattened in, so services learn an organization's users from events. */
-    private static DomainEvent activated(Caller caller, Membership membership, User user) {
-        ObjectNode memberData = MembershipJson.withUserFlattened(membership, user);
-        return DomainEvent.of(caller, "membership", membership.id, "activated", null, List.of(), null, memberData);
     }
 
     private static User newUser(NewUser person, Instant now) {

@@ -31,13 +31,16 @@ public final class OrganizationJson {
      * {@code GET /organization/{id}/} without lead_statuses and pipelines: crm-core owns those, and
      * {@link OrganizationService#details} fetches and merges them in.
      */
-    public static ObjectNode details(Organization organization, List<Membership> memberships, Map<String, User> users) {
+    public static ObjectNode details(Organization organization, List<Membership> active, List<Membership> inactive,
+                                     Map<String, User> users) {
         ObjectNode node = summary(organization);
-        ArrayNode active = node.putArray("memberships");
-        memberships.forEach(membership -> active.add(
-                MembershipJson.withUserFlattened(membership, users.get(membership.userId))));
-        // memberships are never deactivated yet
-        node.putArray("inactive_memberships");
+        members(node.putArray("memberships"), active, users);
+        members(node.putArray("inactive_memberships"), inactive, users);
         return node;
+    }
+
+    private static void members(ArrayNode array, List<Membership> memberships, Map<String, User> users) {
+        memberships.forEach(membership -> array.add(
+                MembershipJson.withUserFlattened(membership, users.get(membership.userId))));
     }
 }

@@ -1,7 +1,7 @@
 package io.leadline.gateway.organization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadline.gateway.membership.Membership;
+import io.leadline.gateway.membership.DeactivatedMembershipRepository;
 import io.leadline.gateway.membership.MembershipRepository;
 import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.user.User;
@@ -11,8 +11,8 @@ import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class OrganizationService {
@@ -31,6 +32,9 @@ public class OrganizationService {
     MembershipRepository memberships;
 
     @Inject
+    DeactivatedMembershipRepository deactivated;
+
+    @Inject
     UserRepository users;
 
     @Inject
@@ -40,10 +44,9 @@ public class OrganizationService {
     Outbox outbox;
 
     /**
-     * Changes the caller's organization's name or currency: admins only. Answers nothing; the caller then reads the
-     * details (which ask crm-core, outside this transaction).
+     * Changes the caller's organization's name, currency or lead status order (in crm-core, which owns the statuses):
+     * admins only. Answers nothing; the caller then reads the details.
      */
-    @WithTransaction
     public Uni<Void> update(Principal principal, String organizationId, OrganizationUpdate update, String requestId) {
         if (!principal.organizationId().equals(organizationId)) {
             return Uni.createFrom().failure(CloseException.notFound());
@@ -51,6 +54,14 @@ public class OrganizationService {
         if (!principal.isAdmin()) {
             return Uni.createFrom().failure(CloseException.forbidden("Only admins can change the organization."));
         }
+        // crm-core first: its refusal of the order (the only check left) then leaves the name and currency unchanged
+        Uni<Void> reordered = update.leadStatusIds() == null ? Uni.createFrom().voidItem()
+                : crmConfiguration.reorderLeadStatuses(principal, update.leadStatusIds(), requestId);
+        return reordered.chain(() -> update.name() == null && update.currency() == null ? Uni.createFrom().voidItem()
+                : Panache.withTransaction(() -> rename(principal, organizationId, update, requestId)));
+    }
+
+    private Uni<Void> rename(Principal principal, String organizationId, OrganizationUpdate update, String requestId) {
         return organizations.findById(organizationId)
                 .onItem().ifNull().failWith(CloseException::notFound)
                 .chain(organization -> {
@@ -78,13 +89,15 @@ public class OrganizationService {
         }
         return organizations.findById(organizationId)
                 .onItem().ifNull().failWith(CloseException::notFound)
-                .chain(organization -> memberships.listByOrganization(organization.id).chain(members -> users
-                        .findByIds(members.stream().map(membership -> membership.userId).toList())
-                        .map(found -> {
-                            Map<String, User> byId = found.stream()
-                                    .collect(Collectors.toMap(user -> user.id, Function.identity()));
-                            return OrganizationJson.details(organization, members, byId);
-                        })))
+                .chain(organization -> memberships.listByOrganization(organization.id)
+                        .chain(active -> deactivated.listByOrganization(organization.id).chain(inactive -> users
+                                .findByIds(Stream.concat(active.stream(), inactive.stream())
+                                        .map(membership -> membership.userId).toList())
+                                .map(found -> {
+                                    Map<String, User> byId = found.stream()
+                                            .collect(Collectors.toMap(user -> user.id, Function.identity()));
+                                    return OrganizationJson.details(organization, active, inactive, byId);
+                                }))))
                 .chain(details -> crmConfiguration.of(principal, requestId).map(configuration -> {
                     details.set("lead_statuses", configuration.get("lead_statuses"));
                     details.set("pipelines", configuration.get("pipelines"));

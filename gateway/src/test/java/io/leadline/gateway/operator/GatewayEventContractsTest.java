@@ -86,6 +86,31 @@ class GatewayEventContractsTest {
         assertEquals(roleId, awaitPublished(admin.organizationId(), "membership.updated").at("/data/role_id").asText());
     }
 
+    @Test
+    void groupsAndDeactivationsPublishEventsShapedLikeTheFixtures() {
+        Tenants.Tenant admin = Tenants.create("Group Events");
+        Tenants.Tenant member = Tenants.member(admin, "Group", "Joiner", "user");
+        String groupPath = "/api/v1/group/" + admin.api().contentType("application/json").body(Map.of("name", "Closers"))
+                .post("/api/v1/group/").then().statusCode(201).extract().path("id") + "/";
+        admin.api().contentType("application/json").body(Map.of("user_id", member.userId()))
+                .post(groupPath + "member/").then().statusCode(201);
+        admin.api().delete(groupPath).then().statusCode(204);
+        String membershipId = member.api().get("/api/v1/me/").then().extract().path("memberships[0].id");
+        admin.api().delete("/api/v1/membership/" + membershipId + "/").then().statusCode(200);
+
+        for (String type : List.of("group.created", "group.updated", "group.deleted", "membership.deactivated")) {
+            JsonNode event = awaitPublished(admin.organizationId(), type);
+            assertEquals(List.of(), EventContracts.differences(EventContracts.fixture(type), event), type);
+        }
+        assertEquals(member.userId(), awaitPublished(admin.organizationId(), "group.updated")
+                .at("/data/members/0/user_id").asText());
+        assertEquals(member.userId(), awaitPublished(admin.organizationId(), "group.deleted")
+                .at("/previous_data/members/0/user_id").asText());
+        JsonNode deactivated = awaitPublished(admin.organizationId(), "membership.deactivated");
+        assertEquals(member.userId(), deactivated.at("/data/user_id").asText());
+        assertEquals("Group", deactivated.at("/data/user_first_name").asText());
+    }
+
     private JsonNode awaitPublished(String organizationId, String type) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> connector.sink("domain-events").received().stream()
                 .map(message -> read(String.valueOf(message.getPayload())))

@@ -1,5 +1,6 @@
 package io.leadline.gateway.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +14,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +47,12 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The fake crm-core's lead statuses: two, in the order each organization last set. */
+    public static final String POTENTIAL = "stat_potential";
+    public static final String WON = "stat_won";
+
     private final ArrayNode provisionCalls = JSON.createArrayNode();
+    private final Map<String, List<String>> leadStatusOrders = new ConcurrentHashMap<>();
     private volatile boolean configurationFails;
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
@@ -106,6 +116,8 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
             }
             boolean fail = body.contains(FAIL_PROVISIONING);
             respond(exchange, fail ? 500 : 200, fail ? "{\"error\": \"boom\"}" : "{}");
+        } else if (path.equals("/internal/v1/lead-status-order")) {
+            reorder(exchange, body);
         } else if (path.equals("/internal/v1/organization-configuration")) {
             if (configurationFails) {
                 respond(exchange, 500, "{\"error\": \"boom\"}");
@@ -142,18 +154,47 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    /** Like crm-core's answer; the status label names the organization of the token, to show whose token came. */
-    private static ObjectNode configuration(HttpExchange exchange) throws IOException {
-        String token = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
-        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        String organizationId = JSON.readTree(claims).path("org_id").asText();
+    /** Like crm-core's answer; the first status label names the organization of the token, to show whose token came. */
+    private ObjectNode configuration(HttpExchange exchange) throws IOException {
+        String organizationId = claims(exchange).path("org_id").asText();
         ObjectNode configuration = JSON.createObjectNode();
-        configuration.putArray("lead_statuses").addObject().put("id", "stat_potential").put("label", "Potential of " + organizationId);
+        ArrayNode statuses = configuration.putArray("lead_statuses");
+        leadStatusOrder(organizationId).forEach(id -> statuses.addObject().put("id", id)
+                .put("label", id.equals(POTENTIAL) ? "Potential of " + organizationId : "Won"));
         ObjectNode pipeline = configuration.putArray("pipelines").addObject()
                 .put("id", "pipe_sales").put("name", "Sales").put("organization_id", organizationId);
         pipeline.putArray("statuses").addObject()
                 .put("id", "stat_active").put("label", "Active").put("type", "active").put("pipeline_id", "pipe_sales");
         return configuration;
+    }
+
+    /** crm-core's rules for a new order: an admin's, naming each of the organization's statuses once. */
+    private void reorder(HttpExchange exchange, String body) throws IOException {
+        JsonNode claims = claims(exchange);
+        if (!"admin".equals(claims.path("role").asText())) {
+            respond(exchange, 403, "{\"error\": \"Only organization admins can reorder lead statuses.\"}");
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(body).path("ids").forEach(id -> ids.add(id.asText()));
+        String organizationId = claims.path("org_id").asText();
+        List<String> current = leadStatusOrder(organizationId);
+        if (ids.size() != current.size() || !new HashSet<>(ids).equals(new HashSet<>(current))) {
+            respond(exchange, 400, "{\"error\": \"\", \"field-errors\": {\"lead_statuses\": "
+                    + "\"List every lead status of the organization exactly once, in the new order.\"}}");
+            return;
+        }
+        leadStatusOrders.put(organizationId, List.copyOf(ids));
+        respond(exchange, 200, "{}");
+    }
+
+    private List<String> leadStatusOrder(String organizationId) {
+        return leadStatusOrders.getOrDefault(organizationId, List.of(POTENTIAL, WON));
+    }
+
+    private static JsonNode claims(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("Authorization").substring("Bearer ".length());
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     private static ObjectNode echo(HttpExchange exchange, String body) {
