@@ -190,7 +190,6 @@ public final class ReadTable {
             return this;
         }
 
-        /** The jsonb column holding the object's own wire form, written with every change of the row. */
         /**
          * Lets {@code _fields} name custom fields by name ({@code custom.<Field Name>}): SQL answering the
          * {@code (id, name)} of the custom fields a row may hold, correlated with the row (its organization).
@@ -200,6 +199,7 @@ public final class ReadTable {
             return this;
         }
 
+        /** The jsonb column holding the object's own wire form, written with every change of the row. */
         public Builder document(String column) {
             this.document = column;
             return this;
