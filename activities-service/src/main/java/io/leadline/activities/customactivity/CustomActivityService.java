@@ -38,7 +38,7 @@ public class CustomActivityService {
                         body.throwIfInvalid();
                     }
                     type.requireEditableBy(caller);
-                    String status = input.status == null ? CustomActivity.DRAFT : input.status;
+                    String status = input.status == null ? CustomActivity.PUBLISHED : input.status;
                     return fields.of(caller.organizationId(), type.id).chain(definitions -> {
                         CustomActivity activity = new CustomActivity();
                         activity.customActivityTypeId = type.id;

@@ -65,7 +65,7 @@ class CustomActivityTest {
         String create = RelayedEvents.newRequestId();
         String id = s.org().request().header("X-Request-Id", create)
                 .body("{\"lead_id\": \"" + s.lead() + "\", \"custom_activity_type_id\": \"" + s.type()
-                        + "\", \"custom." + s.seats() + "\": 12}")
+                        + "\", \"status\": \"draft\", \"custom." + s.seats() + "\": 12}")
                 .post("/api/v1/activity/custom/").then().statusCode(200)
                 .body("id", matchesPattern("acti_[0-9A-Za-z]{43}"))
                 .body("_type", equalTo("CustomActivity"))
@@ -107,15 +107,19 @@ class CustomActivityTest {
     void refusesValuesTheTypeDoesNotAllowAndWritesNothing() {
         Setup s = setup();
         String base = "\"lead_id\": \"" + s.lead() + "\", \"custom_activity_type_id\": \"" + s.type() + "\"";
-        s.org().request().body("{" + base + ", \"custom.cf_nope\": \"x\"}").post("/api/v1/activity/custom/")
+        String draft = base + ", \"status\": \"draft\"";
+        s.org().request().body("{" + draft + ", \"custom.cf_nope\": \"x\"}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("field-errors", hasKey("custom.cf_nope"));
-        s.org().request().body("{" + base + ", \"custom." + s.size() + "\": \"Huge\"}").post("/api/v1/activity/custom/")
+        s.org().request().body("{" + draft + ", \"custom." + s.size() + "\": \"Huge\"}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("'field-errors'.'custom." + s.size() + "'", containsString("Huge"));
-        s.org().request().body("{" + base + ", \"custom." + s.seats() + "\": \"many\"}").post("/api/v1/activity/custom/")
+        s.org().request().body("{" + draft + ", \"custom." + s.seats() + "\": \"many\"}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("field-errors", hasKey("custom." + s.seats()));
-        s.org().request().body("{" + base + ", \"custom." + s.size() + "\": [\"Small\"]}").post("/api/v1/activity/custom/")
+        s.org().request().body("{" + draft + ", \"custom." + s.size() + "\": [\"Small\"]}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("field-errors", hasKey("custom." + s.size()));
         s.org().request().body("{" + base + ", \"status\": \"published\"}").post("/api/v1/activity/custom/")
+                .then().statusCode(400).body("field-errors", hasKey("custom." + s.size()));
+        // no status is published (NOTES §6), so the required field is checked
+        s.org().request().body("{" + base + "}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("field-errors", hasKey("custom." + s.size()));
         s.org().request().body("{" + base + ", \"status\": \"done\"}").post("/api/v1/activity/custom/")
                 .then().statusCode(400).body("field-errors", hasKey("status"));
