@@ -12,6 +12,7 @@ import io.leadline.core.custom.CustomFieldValues;
 import io.leadline.core.lead.NewChildren;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
+import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,22 +54,26 @@ public class LeadContacts implements LeadChild {
         return true;
     }
 
+    /**
+     * The five fields a lead takes from its contacts, from one visit of them (oldest first): the contacts and their
+     * ids; the lead's name, else the first contact's display name that isn't blank, else ""; the first contact's
+     * first email and first phone that exist.
+     */
     @Override
-    public Map<String, String> leadFields(String lead) {
-        String ofLead = " from contact lc where lc.organization_id = " + lead + ".organization_id and lc.lead_id = "
-                + lead + ".id";
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("contacts", "coalesce((select jsonb_agg(lc.doc order by lc.id)" + ofLead + "), '[]'::jsonb)");
-        fields.put("contact_ids", "coalesce((select jsonb_agg(lc.id order by lc.id)" + ofLead + "), '[]'::jsonb)");
-        // The lead's name, else the first contact's display name that isn't blank, else "".
-        fields.put("display_name", "case when " + lead + ".name ~ '\\S' then " + lead + ".name else coalesce("
-                + "(select lc.doc ->> 'display_name'" + ofLead + " and lc.doc ->> 'display_name' ~ '\\S'"
-                + " order by lc.id limit 1), '') end");
-        fields.put("primary_email", "(select lc.doc -> 'emails' -> 0" + ofLead
-                + " and jsonb_array_length(lc.doc -> 'emails') > 0 order by lc.id limit 1)");
-        fields.put("primary_phone", "(select lc.doc -> 'phones' -> 0" + ofLead
-                + " and jsonb_array_length(lc.doc -> 'phones') > 0 order by lc.id limit 1)");
-        return fields;
+    public void composeLeadFields(String lead, ReadTable.Builder leadTable) {
+        leadTable.composedTogether(List.of("contacts", "contact_ids", "display_name", "primary_email", "primary_phone"),
+                "(select jsonb_build_object("
+                        + "'contacts', coalesce(jsonb_agg(lc.doc order by lc.id), '[]'::jsonb), "
+                        + "'contact_ids', coalesce(jsonb_agg(lc.id order by lc.id), '[]'::jsonb), "
+                        + "'display_name', case when " + lead + ".name ~ '\\S' then " + lead + ".name else coalesce("
+                        + "(array_agg(lc.doc ->> 'display_name' order by lc.id)"
+                        + " filter (where lc.doc ->> 'display_name' ~ '\\S'))[1], '') end, "
+                        + "'primary_email', (array_agg(lc.doc -> 'emails' -> 0 order by lc.id)"
+                        + " filter (where jsonb_array_length(lc.doc -> 'emails') > 0))[1], "
+                        + "'primary_phone', (array_agg(lc.doc -> 'phones' -> 0 order by lc.id)"
+                        + " filter (where jsonb_array_length(lc.doc -> 'phones') > 0))[1])"
+                        + " from contact lc where lc.organization_id = " + lead + ".organization_id and lc.lead_id = "
+                        + lead + ".id)");
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.lead.Lead;
 import io.leadline.core.lead.LeadChild;
+import io.leadline.platform.read.ReadTable;
 import io.leadline.core.lead.LeadFields;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.security.Caller;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Custom objects as a child of their lead: they are not part of the lead's wire form (Close lists them by
@@ -34,8 +34,8 @@ public class LeadCustomObjects implements LeadChild {
     }
 
     @Override
-    public Map<String, String> leadFields(String lead) {
-        return Map.of();
+    public void composeLeadFields(String lead, ReadTable.Builder leadTable) {
+        // a lead's custom objects are read from /custom_object/, never embedded
     }
 
     @Override

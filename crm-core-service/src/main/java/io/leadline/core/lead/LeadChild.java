@@ -1,13 +1,13 @@
 package io.leadline.core.lead;
 
 import io.leadline.platform.events.DomainEvent;
+import io.leadline.platform.read.ReadTable;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,10 +37,10 @@ public interface LeadChild {
     }
 
     /**
-     * Read side: the lead's fields this child composes (e.g. {@code tasks}), each a SQL expression over the lead row
-     * aliased {@code lead} (its columns {@code lead.id}, {@code lead.organization_id}, {@code lead.name}).
+     * Read side: declares on the lead's read table the fields this child composes (e.g. {@code tasks}), as SQL over
+     * the lead row aliased {@code lead} (its columns {@code lead.id}, {@code lead.organization_id}, {@code lead.name}).
      */
-    Map<String, String> leadFields(String lead);
+    void composeLeadFields(String lead, ReadTable.Builder table);
 
     /**
      * Write side: the same fields as {@link #leadFields} for the lead's events and write answers, rendered from this

@@ -42,7 +42,7 @@ public class LeadReads {
                 .ownParameters("query")
                 .defaultOrder("-date_created")
                 .maxLimit(100);
-        children.all().forEach(child -> child.leadFields(ALIAS).forEach(builder::composed));
+        children.all().forEach(child -> child.composeLeadFields(ALIAS, builder));
         table = builder.build();
     }
 

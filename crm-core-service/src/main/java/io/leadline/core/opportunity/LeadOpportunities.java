@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the lead endpoints need from opportunities: the {@code opportunities} embed, moving them to another lead when
@@ -34,9 +33,9 @@ public class LeadOpportunities implements LeadChild {
 
     /** The lead's {@code opportunities}: their wire forms, oldest first, composed in the lead's read statement. */
     @Override
-    public Map<String, String> leadFields(String lead) {
+    public void composeLeadFields(String lead, ReadTable.Builder leadTable) {
         ReadTable table = OpportunityReads.embeddedIn(lead);
-        return Map.of("opportunities", "coalesce((select jsonb_agg(" + table.json() + " order by o.id) from "
+        leadTable.composed("opportunities", "coalesce((select jsonb_agg(" + table.json() + " order by o.id) from "
                 + table.from() + " where o.organization_id = " + lead + ".organization_id and o.lead_id = " + lead
                 + ".id), '[]'::jsonb)");
     }

