@@ -66,9 +66,13 @@ public final class ReadTable {
                 throw new IllegalArgumentException("composed twice: " + name);
             }
         }));
+        String overlay = overlay(composedOrder.isEmpty() ? null : buildObject(composedOrder), FieldSelection.all());
+        wholeJson = overlay == null ? document : "(" + document + " || " + overlay + ")";
     }
 
     private final List<String> composedOrder;
+    /** The whole wire form's expression, built once: most reads ask for every field. */
+    private final String wholeJson;
 
     public static Builder builder() {
         return new Builder();
@@ -122,11 +126,11 @@ public final class ReadTable {
      * keys are picked by a bound array of names, so a requested name is never part of the SQL text.
      */
     public String json(FieldSelection fields, SqlParameters parameters) {
+        if (fields.isAll()) {
+            return wholeJson;
+        }
         List<String> wantedComposed = composedOrder.stream().filter(fields::wants).toList();
         String overlay = overlay(wantedComposed.isEmpty() ? null : buildObject(wantedComposed), fields);
-        if (fields.isAll()) {
-            return overlay == null ? document : "(" + document + " || " + overlay + ")";
-        }
         List<String> wantedStored = fields.names().stream().filter(name -> !isComposed(name)).toList();
         String own = "coalesce((select jsonb_object_agg(d.key, d.value) from jsonb_each(" + document + ") d"
                 + " where d.key = any(" + parameters.bind(wantedStored) + "::text[])"
