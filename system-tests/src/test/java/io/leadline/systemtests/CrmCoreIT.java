@@ -67,6 +67,27 @@ class CrmCoreIT {
     }
 
     @Test
+    void aGroupIdInUserIdInListsItsMembersOpportunities() {
+        String leadId = tenant.api().body(Map.of("name", "Group Lead")).post("/lead/")
+                .then().statusCode(200).extract().path("id");
+        String opportunityId = tenant.api().body(Map.of("lead_id", leadId, "value", 1000))
+                .post("/opportunity/").then().statusCode(200).extract().path("id");
+        String groupId = tenant.api().body(Map.of("name", "Closers")).post("/group/")
+                .then().statusCode(201).extract().path("id");
+        tenant.api().body(Map.of("user_id", tenant.userId())).post("/group/" + groupId + "/member/")
+                .then().statusCode(201);
+
+        // crm-core learns the members from the gateway's group.updated, a moment later
+        List<String> matched = Eventually.await(
+                () -> tenant.api().queryParam("user_id__in", groupId).queryParam("lead_id", leadId)
+                        .get("/opportunity/").then().statusCode(200).extract().jsonPath().<String>getList("data.id"),
+                ids -> !ids.isEmpty(), Duration.ofSeconds(20));
+        assertThat(matched).containsExactly(opportunityId);
+        Tenant.create("Core Stranger").api().queryParam("user_id__in", groupId).get("/opportunity/")
+                .then().statusCode(200).body("data", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void completingATaskIsAnEventAndRemovesItFromTheLead() {
         String leadId = tenant.api().body(Map.of("name", "Task Lead")).post("/lead/")
                 .then().statusCode(200).extract().path("id");

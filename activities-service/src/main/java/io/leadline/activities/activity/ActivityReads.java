@@ -74,7 +74,7 @@ public class ActivityReads {
                 .filter("id", "a.id", FilterType.STRING)
                 .filter("lead_id", "a.lead_id", FilterType.STRING)
                 .filter("contact_id", "a.contact_id", FilterType.STRING)
-                .filter("user_id", "a.user_id", FilterType.STRING)
+                .userFilter("user_id", "a.user_id")
                 .filter("organization_id", "a.organization_id", FilterType.STRING)
                 .filter("date_created", "a.date_created", FilterType.DATETIME)
                 .filter("activity_at", "a.activity_at", FilterType.DATETIME)

@@ -1,10 +1,14 @@
 package io.leadline.activities.activity;
 
 import io.leadline.activities.CrmEvents;
+import io.leadline.activities.GatewayEvents;
 import io.leadline.activities.TestOrganizations;
+import io.leadline.platform.id.Ids;
+import io.leadline.platform.testing.InternalTokens;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.inject.Any;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -82,6 +87,41 @@ class ActivityListTest {
         TestOrganizations.fresh().request().get("/api/v1/activity/").then().statusCode(200).body("data", empty());
         TestOrganizations.fresh().request().queryParam("lead_id", f.lead()).get("/api/v1/activity/").then()
                 .statusCode(200).body("data", empty());
+    }
+
+    @Test
+    void userIdInTakesGroupIdsWhichMatchTheirCurrentMembersInTheOrganizationOnly() {
+        Fixture f = fixture();
+        String colleague = "user_" + Ids.randomBase62(20);
+        given().contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + InternalTokens.mint(f.org().organizationId(), colleague))
+                .body("{\"lead_id\": \"" + f.lead() + "\", \"note\": \"by a colleague\"}")
+                .post("/api/v1/activity/note/").then().statusCode(200);
+        String group = Ids.longId("group");
+        GatewayEvents gateway = new GatewayEvents(connector, pool);
+
+        gateway.group("created", f.org().organizationId(), group, colleague);
+        assertNotes(f, group, "by a colleague");
+        assertNotes(f, f.org().userId() + "," + group, "by a colleague", "third", "first");
+        gateway.group("updated", f.org().organizationId(), group, f.org().userId());
+        assertNotes(f, group, "third", "first");
+        gateway.group("updated", f.org().organizationId(), group);
+        assertNotes(f, group);
+
+        // another organization's group naming the same user matches nothing here
+        String foreign = Ids.longId("group");
+        gateway.group("created", TestOrganizations.fresh().organizationId(), foreign, colleague);
+        assertNotes(f, foreign);
+        gateway.group("updated", f.org().organizationId(), group, colleague);
+        gateway.group("deleted", f.org().organizationId(), group);
+        assertNotes(f, group);
+    }
+
+    /** The notes of the fixture's lead whose user is among {@code userIdIn}, newest first. */
+    private static void assertNotes(Fixture f, String userIdIn, String... notes) {
+        f.org().request().queryParam("lead_id", f.lead()).queryParam("_type", "Note")
+                .queryParam("user_id__in", userIdIn).get("/api/v1/activity/").then().statusCode(200)
+                .body("data.note", notes.length == 0 ? empty() : contains(notes));
     }
 
     @Test

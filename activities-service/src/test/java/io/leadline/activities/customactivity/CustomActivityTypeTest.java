@@ -118,6 +118,22 @@ class CustomActivityTypeTest {
     }
 
     @Test
+    void aCustomRoleWithManageOrganizationWritesTypesOneWithoutMayNot() {
+        TestOrganizations org = TestOrganizations.fresh();
+        var manager = given().contentType(ContentType.JSON).header("Authorization", "Bearer "
+                + InternalTokens.mintWithPermissions(org.organizationId(), "user_" + Ids.randomBase62(20),
+                "role_managers", List.of("manage_organization")));
+        manager.body("{\"name\": \"Managed\"}").post("/api/v1/custom_activity/").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer "
+                        + InternalTokens.mintWithPermissions(org.organizationId(), "user_" + Ids.randomBase62(20),
+                        "role_exporters", List.of("export", "bulk_edit", "view_all_leads")))
+                .body("{\"name\": \"Exported\"}").post("/api/v1/custom_activity/").then().statusCode(403)
+                .body("error", containsString("admin"));
+        org.request().get("/api/v1/custom_activity/").then().statusCode(200)
+                .body("data.name", contains("Managed"));
+    }
+
+    @Test
     void onlyAdminsWriteAndOtherOrganizationsSeeNothing() {
         TestOrganizations org = TestOrganizations.fresh();
         String id = newType(org, "Demo");

@@ -30,7 +30,7 @@ public final class OpportunityReads {
             .filter("organization_id", "o.organization_id", FilterType.STRING)
             .filter("lead_id", "o.lead_id", FilterType.STRING)
             .filter("contact_id", "o.contact_id", FilterType.STRING)
-            .filter("user_id", "o.user_id", FilterType.STRING)
+            .userFilter("user_id", "o.user_id")
             .filter("status_id", "o.status_id", FilterType.STRING)
             .filter("status_type", "os.status_type", FilterType.STRING)
             .filter("status_label", "os.label", FilterType.STRING)

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -187,6 +188,26 @@ class CustomFieldResourceTest {
         member.delete("/api/v1/custom_field/lead/" + id + "/").then().statusCode(403);
         member.get("/api/v1/custom_field/lead/" + id + "/").then().statusCode(200).body("name", equalTo("Tier"));
         assertEquals(1, database.count("custom_field", admin.organizationId()));
+    }
+
+    @Test
+    void aCustomRoleWithManageOrganizationChangesFieldsOneWithoutMayNot() {
+        TestOrganizations org = TestOrganizations.provisioned();
+        RequestSpecification manager = given().contentType(ContentType.JSON).header("Authorization", "Bearer "
+                + InternalTokens.mintWithPermissions(org.organizationId(), "user_manager", "role_managers",
+                List.of("manage_organization")));
+        RequestSpecification exporter = given().contentType(ContentType.JSON).header("Authorization", "Bearer "
+                + InternalTokens.mintWithPermissions(org.organizationId(), "user_exporter", "role_exporters",
+                List.of("export", "view_all_leads", "bulk_edit")));
+
+        String id = manager.body("{\"name\": \"Region\", \"type\": \"text\"}").post("/api/v1/custom_field/lead/")
+                .then().statusCode(200).extract().path("id");
+        exporter.body("{\"name\": \"Mine\", \"type\": \"text\"}").post("/api/v1/custom_field/lead/").then()
+                .statusCode(403).body("error", notNullValue());
+        exporter.body("{\"name\": \"Renamed\"}").put("/api/v1/custom_field/lead/" + id + "/").then().statusCode(403);
+        manager.body("{\"name\": \"Area\"}").put("/api/v1/custom_field/lead/" + id + "/").then().statusCode(200)
+                .body("name", equalTo("Area"));
+        assertEquals(1, database.count("custom_field", org.organizationId()));
     }
 
     @Test

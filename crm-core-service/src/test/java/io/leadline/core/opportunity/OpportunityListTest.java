@@ -1,15 +1,28 @@
 package io.leadline.core.opportunity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.core.Database;
 import io.leadline.core.TestOrganizations;
+import io.leadline.core.provisioning.OrganizationCreatedConsumer;
+import io.leadline.platform.id.Ids;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +36,13 @@ class OpportunityListTest {
 
     @Inject
     Pipelines pipelines;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    Database database;
 
     /** Four opportunities: two of Ann's (one won in May, one monthly active), one of Bob's won in June, one lost. */
     private record Fixture(TestOrganizations org, String leadA, String leadB, List<String> ids) {
@@ -90,6 +110,62 @@ class OpportunityListTest {
         f.org().request().queryParam("status_type", "won").get("/api/v1/opportunity/").then()
                 .body("total_results", equalTo(2))
                 .body("total_value_annualized", equalTo(340000));
+    }
+
+    @Test
+    void userIdInTakesGroupIdsWhichMatchTheirCurrentMembersInTheOrganizationOnly() {
+        Fixture f = fixture();
+        List<String> ids = f.ids();
+        String organizationId = f.org().organizationId();
+        String group = Ids.longId("group");
+
+        sendGroupEvent("group.created", organizationId, group);
+        assertIds(f, "user_id__in=" + group);
+        sendGroupEvent("group.updated", organizationId, group, "user_bob");
+        assertIds(f, "user_id__in=" + group, ids.get(2), ids.get(3));
+        assertIds(f, "user_id=" + group, ids.get(2), ids.get(3));
+        assertIds(f, "user_id__in=user_ann," + group, ids.toArray(String[]::new));
+        f.org().request().get("/api/v1/opportunity/?user_id__in=" + group).then()
+                .body("total_value_annualized", equalTo(240000 + 7000));
+
+        sendGroupEvent("group.updated", organizationId, group, "user_ann");
+        assertIds(f, "user_id__in=" + group, ids.get(0), ids.get(1));
+
+        // another organization's group of the same users matches nothing here
+        String foreign = Ids.longId("group");
+        sendGroupEvent("group.created", TestOrganizations.provisioned().organizationId(), foreign, "user_ann",
+                "user_bob");
+        assertIds(f, "user_id__in=" + foreign);
+
+        sendGroupEvent("group.deleted", organizationId, group);
+        assertIds(f, "user_id__in=" + group);
+        assertIds(f, "user_id__in=user_bob", ids.get(2), ids.get(3));
+    }
+
+    /** The gateway's {@code group.*} fixture about {@code group} with these members, consumed before answering. */
+    private void sendGroupEvent(String type, String organizationId, String group, String... members) {
+        ObjectNode event;
+        try (InputStream in = getClass().getResourceAsStream("/events/" + type + ".json")) {
+            event = (ObjectNode) new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String eventId = Ids.shortId("ev");
+        event.put("id", eventId).put("organization_id", organizationId).put("object_id", group);
+        ObjectNode data = event.get("data") instanceof ObjectNode node ? node : event.putObject("data");
+        if (type.endsWith(".deleted")) {
+            event.putNull("data");
+        } else {
+            data.put("id", group).put("organization_id", organizationId);
+            ArrayNode list = data.putArray("members");
+            for (String member : members) {
+                list.addObject().put("user_id", member);
+            }
+        }
+        connector.<List<String>>source(OrganizationCreatedConsumer.CHANNEL).runOnVertxContext(true)
+                .send(List.of(event.toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.queryLong(
+                "select count(*) from processed_event where event_id = $1", eventId) == 1);
     }
 
     @Test

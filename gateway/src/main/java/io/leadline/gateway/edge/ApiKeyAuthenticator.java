@@ -6,6 +6,7 @@ import io.leadline.gateway.GatewayConfig;
 import io.leadline.gateway.apikey.ApiKeySecrets;
 import io.leadline.gateway.principal.Principal;
 import io.leadline.gateway.principal.PrincipalChanged;
+import io.leadline.gateway.role.RolePermissions;
 import io.leadline.gateway.user.User;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,10 +39,12 @@ public class ApiKeyAuthenticator {
 
     // plain SQL on the reactive pool: this is the hot path, and it needs one joined row, not three entities
     private static final String LOOKUP = """
-            select k.key_hash, k.organization_id, k.user_id, u.first_name, u.last_name, m.role_id
+            select k.key_hash, k.organization_id, k.user_id, u.first_name, u.last_name, m.role_id,
+                   r.permissions
               from api_keys k
               join users u on u.id = k.user_id
               join memberships m on m.organization_id = k.organization_id and m.user_id = k.user_id
+              left join roles r on r.id = m.role_id and r.organization_id = m.organization_id
              where k.id = $1""";
 
     private record VerifiedKey(String keyHash, Principal principal, long loadedAtNanos, long expiresAtNanos) {
@@ -176,7 +179,8 @@ public class ApiKeyAuthenticator {
                     row.getString("user_id"),
                     User.displayName(row.getString("first_name"), row.getString("last_name")),
                     keyId,
-                    row.getString("role_id"));
+                    row.getString("role_id"),
+                    RolePermissions.of(row.getString("role_id"), row.getString("permissions")));
             return new VerifiedKey(row.getString("key_hash"), principal, loadedAt, expiresAt);
         });
     }

@@ -1,6 +1,7 @@
 package io.leadline.gateway.oauth;
 
 import io.leadline.gateway.principal.Principal;
+import io.leadline.gateway.role.RolePermissions;
 import io.leadline.gateway.user.User;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,11 +25,13 @@ import java.util.Optional;
 public class AccessTokens {
 
     private static final String LOOKUP = """
-            select t.grant_id, t.scope, g.organization_id, g.user_id, u.first_name, u.last_name, m.role_id
+            select t.grant_id, t.scope, g.organization_id, g.user_id, u.first_name, u.last_name, m.role_id,
+                   r.permissions
               from oauth_tokens t
               join oauth_grants g on g.id = t.grant_id
               join users u on u.id = g.user_id
               join memberships m on m.organization_id = g.organization_id and m.user_id = g.user_id
+              left join roles r on r.id = m.role_id and r.organization_id = m.organization_id
              where t.token_hash = $1 and t.kind = 'access' and t.date_revoked is null and g.date_revoked is null
                and t.expires_at > $2""";
 
@@ -51,7 +54,8 @@ public class AccessTokens {
             Row row = found.next();
             return Optional.of(new Principal(row.getString("organization_id"), row.getString("user_id"),
                     User.displayName(row.getString("first_name"), row.getString("last_name")), null,
-                    row.getString("role_id"), row.getString("scope"), row.getString("grant_id")));
+                    row.getString("role_id"), RolePermissions.of(row.getString("role_id"),
+                    row.getString("permissions")), row.getString("scope"), row.getString("grant_id")));
         });
     }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/oauth2/register")
 public class RegistrationResource {
 
-    static final String ADMIN = "admin";
 
     @Inject
     CurrentPrincipal principal;
@@ -34,7 +33,7 @@ public class RegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> register(JsonNode body) {
         Principal caller = principal.get();
-        if (!ADMIN.equals(caller.role())) {
+        if (!caller.isAdmin()) {
             throw CloseException.forbidden("Only an organization's admins may register OAuth clients.");
         }
         return clients.register(ClientRegistration.read(body), caller.organizationId())

@@ -8,6 +8,7 @@ import io.leadline.gateway.proxy.RouteTable;
 import io.leadline.gateway.proxy.Upstream;
 import io.leadline.gateway.proxy.UpstreamClient;
 import io.leadline.platform.security.InternalClaims;
+import io.leadline.platform.security.Permission;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
@@ -45,7 +46,8 @@ public class CrmProvisioner {
     public Uni<Boolean> provision(String organizationId, String organizationName, String userId, String userName,
                                   String requestId) {
         Upstream crmCore = routes.named(RouteTable.CRM_CORE);
-        Principal admin = new Principal(organizationId, userId, userName, null, Membership.ADMIN);
+        Principal admin = new Principal(organizationId, userId, userName, null, Membership.ADMIN,
+                Permission.ofBuiltInRole(Membership.ADMIN));
         String body = new JsonObject()
                 .put("organization_id", organizationId)
                 .put("organization_name", organizationName)

@@ -3,7 +3,6 @@ package io.leadline.gateway.operator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.http.RequestIds;
-import io.leadline.gateway.membership.Membership;
 import io.leadline.gateway.membership.MembershipJson;
 import io.leadline.gateway.principal.CurrentPrincipal;
 import io.leadline.gateway.principal.Principal;
@@ -44,7 +43,7 @@ public class MembershipCreationResource {
         if (caller.apiKeyId() != null) {
             throw CloseException.forbidden(OAUTH_ONLY);
         }
-        if (!Membership.ADMIN.equals(caller.role())) {
+        if (!caller.isAdmin()) {
             throw CloseException.forbidden("Adding members needs the admin role.");
         }
         NewMember invitation = NewMember.readInvitation(body);

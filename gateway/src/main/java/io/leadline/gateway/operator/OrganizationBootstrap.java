@@ -97,7 +97,7 @@ public class OrganizationBootstrap {
     @WithTransaction
     public Uni<Bootstrapped> invite(Principal inviter, NewMember request, String requestId) {
         Caller caller = new Caller(inviter.organizationId(), inviter.userId(), inviter.userName(),
-                inviter.apiKeyId(), inviter.role(), requestId, "POST", "/api/v1/membership/", 0);
+                inviter.apiKeyId(), inviter.role(), inviter.permissions(), requestId, "POST", "/api/v1/membership/", 0);
         return join(inviter.organizationId(), request, caller, false);
     }
 

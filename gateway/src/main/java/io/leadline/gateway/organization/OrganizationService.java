@@ -74,7 +74,7 @@ public class OrganizationService {
                     }
                     organization.dateUpdated = CloseDateTimes.now();
                     Caller caller = new Caller(organizationId, principal.userId(), principal.userName(),
-                            principal.apiKeyId(), principal.role(), requestId, "PUT",
+                            principal.apiKeyId(), principal.role(), principal.permissions(), requestId, "PUT",
                             "/api/v1/organization/" + organizationId + "/", 0);
                     return outbox.append(DomainEvent.updated(caller, "organization", organizationId, null, before,
                             OrganizationJson.summary(organization)));

@@ -1,6 +1,7 @@
 package io.leadline.gateway.principal;
 
 import io.leadline.platform.security.InternalClaims;
+import io.leadline.platform.security.Permission;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +58,8 @@ public class InternalTokenIssuer {
                 .subject(principal.userId())
                 .claim(InternalClaims.ORGANIZATION_ID, principal.organizationId())
                 .claim(InternalClaims.ROLE, principal.role())
+                .claim(InternalClaims.PERMISSIONS, principal.permissions().stream().map(Permission::wireName).sorted()
+                        .toList())
                 .claim(InternalClaims.SCOPE, principal.scope())
                 .claim(InternalClaims.USER_NAME, principal.userName())
                 .groups(Set.of(InternalClaims.CALLER_GROUP))

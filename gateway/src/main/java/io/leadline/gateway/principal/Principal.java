@@ -1,14 +1,19 @@
 package io.leadline.gateway.principal;
 
 import io.leadline.platform.security.Caller;
+import io.leadline.platform.security.Permission;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
 
 /**
  * Who an authenticated /api request acts as: through an API key ({@code apiKeyId}) or an OAuth access token
- * ({@code grantId}, the approval the token descends from), within {@code scope}.
+ * ({@code grantId}, the approval the token descends from), within {@code scope}. {@code permissions} are the role's,
+ * read with the role on every lookup, so the internal token (cached per principal, this record being its key) can
+ * never carry permissions the role no longer grants.
  */
 public record Principal(String organizationId, String userId, String userName, String apiKeyId, String role,
-                        String scope, String grantId) {
+                        Set<Permission> permissions, String scope, String grantId) {
 
     private static final String KEY = "leadline.principal";
     /** What an API key may do: everything its role allows. */
@@ -17,8 +22,13 @@ public record Principal(String organizationId, String userId, String userName, S
     public static final String READ_ONLY = "all.read_only";
 
     /** An API key's principal: full access. */
-    public Principal(String organizationId, String userId, String userName, String apiKeyId, String role) {
-        this(organizationId, userId, userName, apiKeyId, role, FULL_ACCESS, null);
+    public Principal(String organizationId, String userId, String userName, String apiKeyId, String role,
+                     Set<Permission> permissions) {
+        this(organizationId, userId, userName, apiKeyId, role, permissions, FULL_ACCESS, null);
+    }
+
+    public Principal {
+        permissions = Set.copyOf(permissions);
     }
 
     /** The scope may only read: nothing in it grants full access. */
@@ -41,12 +51,12 @@ public record Principal(String organizationId, String userId, String userName, S
 
     /** The caller a domain event records for a change this principal made through {@code method path}. */
     public Caller caller(String requestId, String method, String path) {
-        return new Caller(organizationId, userId, userName, apiKeyId, role, requestId, method, path, 0);
+        return new Caller(organizationId, userId, userName, apiKeyId, role, permissions, requestId, method, path, 0);
     }
 
-    /** Whether the principal holds the admin role (Close's "Manage Organization"). */
+    /** Whether the principal manages the organization, by the same rule as every service ({@link Caller#isAdmin}). */
     public boolean isAdmin() {
-        return Caller.ADMIN_ROLE.equals(role);
+        return caller(null, null, null).isAdmin();
     }
 
     public void attachTo(RoutingContext context) {

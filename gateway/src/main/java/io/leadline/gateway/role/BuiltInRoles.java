@@ -1,5 +1,7 @@
 package io.leadline.gateway.role;
 
+import io.leadline.platform.security.Permission;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,16 +12,23 @@ import java.util.Map;
 public final class BuiltInRoles {
 
     static final Map<String, RoleDefinition> DEFINITIONS = Map.of(
-            "admin", new RoleDefinition("Admin", RoleDefinition.PERMISSIONS, null, null),
-            "superuser", new RoleDefinition("Super User", List.of("bulk_edit", "export", "view_all_leads"), null, null),
-            "user", new RoleDefinition("User", List.of("view_all_leads"), null, null),
+            "admin", builtIn("admin", "Admin", null, null),
+            "superuser", builtIn("superuser", "Super User", null, null),
+            "user", builtIn("user", "User", null, null),
             // sees only the leads assigned to them (Close's Restricted User)
-            "restricteduser", new RoleDefinition("Restricted User", List.of(), List.of(), "require_assignment"));
+            "restricteduser", builtIn("restricteduser", "Restricted User", List.of(), "require_assignment"));
 
     /** In the order Close lists them. */
     public static final List<String> IDS = List.of("admin", "superuser", "user", "restricteduser");
 
     private BuiltInRoles() {
+    }
+
+    /** The permissions are platform's ({@link Permission#ofBuiltInRole}), which services fall back on too. */
+    private static RoleDefinition builtIn(String id, String name, List<String> visibilityUserLcfIds,
+                                          String visibilityUserLcfBehavior) {
+        return new RoleDefinition(name, RoleDefinition.names(Permission.ofBuiltInRole(id)), visibilityUserLcfIds,
+                visibilityUserLcfBehavior);
     }
 
     public static boolean isBuiltIn(String roleId) {

@@ -34,4 +34,12 @@ public class RoleRepository implements PanacheRepositoryBase<Role, String> {
                 .setParameter(1, organizationId).setParameter(2, id).getSingleResult())
                 .map(count -> count > 0);
     }
+
+    /** The users holding the role in the organization (by entity name, as {@link #inUse}). */
+    public Uni<List<String>> holders(String organizationId, String id) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select userId from Membership where organizationId = ?1 and roleId = ?2",
+                        String.class)
+                .setParameter(1, organizationId).setParameter(2, id).getResultList());
+    }
 }

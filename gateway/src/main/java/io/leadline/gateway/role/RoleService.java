@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.gateway.principal.Principal;
+import io.leadline.gateway.principal.PrincipalChanged;
 import io.leadline.platform.events.DomainEvent;
 import io.leadline.platform.id.Ids;
 import io.leadline.platform.outbox.Outbox;
 import io.leadline.platform.wire.CloseDateTimes;
 import io.leadline.platform.wire.CloseException;
 import io.leadline.platform.wire.ValidationException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+
+import java.util.Map;
 
 /** {@code /role/}: the built-in roles (read-only) and the organization's custom ones, which only admins change. */
 @ApplicationScoped
@@ -78,10 +83,25 @@ public class RoleService {
         });
     }
 
-    @WithTransaction
+    @Inject
+    Event<PrincipalChanged> principalChanges;
+
+    /**
+     * Changes a custom role. Its permissions travel in every holder's principal, which the edge caches, so once the
+     * change is committed each holder's principals are dropped: their next request carries the new permissions.
+     */
     public Uni<ObjectNode> update(Principal principal, String id, JsonNode body, String requestId) {
         requireAdmin(principal);
         requireCustom(id);
+        return Panache.withTransaction(() -> changed(principal, id, body, requestId)
+                        .chain(after -> roles.holders(principal.organizationId(), id)
+                                .map(holders -> Map.entry(after, holders))))
+                .invoke(updated -> updated.getValue().forEach(userId -> principalChanges.fire(
+                        new PrincipalChanged(principal.organizationId(), userId))))
+                .map(Map.Entry::getKey);
+    }
+
+    private Uni<ObjectNode> changed(Principal principal, String id, JsonNode body, String requestId) {
         return found(principal, id).chain(role -> {
             RoleDefinition definition = RoleInput.read(body, RoleDefinition.of(role));
             return uniqueName(principal, definition.name(), id).chain(() -> {

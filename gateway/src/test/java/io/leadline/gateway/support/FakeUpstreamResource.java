@@ -168,10 +168,14 @@ public class FakeUpstreamResource implements QuarkusTestResourceLifecycleManager
         return configuration;
     }
 
-    /** crm-core's rules for a new order: an admin's, naming each of the organization's statuses once. */
+    /** crm-core's rules for a new order: an admin's (manage_organization), naming each of the organization's statuses once. */
     private void reorder(HttpExchange exchange, String body) throws IOException {
         JsonNode claims = claims(exchange);
-        if (!"admin".equals(claims.path("role").asText())) {
+        boolean managesOrganization = false;
+        for (JsonNode permission : claims.path("permissions")) {
+            managesOrganization |= permission.asText().equals("manage_organization");
+        }
+        if (!managesOrganization) {
             respond(exchange, 403, "{\"error\": \"Only organization admins can reorder lead statuses.\"}");
             return;
         }

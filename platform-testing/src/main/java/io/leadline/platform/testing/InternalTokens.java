@@ -1,6 +1,7 @@
 package io.leadline.platform.testing;
 
 import io.leadline.platform.security.InternalClaims;
+import io.leadline.platform.security.Permission;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** Mints the internal JWT that the gateway puts in front of every forwarded request (ARCHITECTURE.md §2). */
@@ -39,6 +41,11 @@ public final class InternalTokens {
         return sign(claims(orgId, userId, apiKeyId, role));
     }
 
+    /** A token of a member holding a custom role ({@code role_…}) that grants {@code permissions} (wire names). */
+    public static String mintWithPermissions(String orgId, String userId, String role, List<String> permissions) {
+        return sign(claims(orgId, userId, null, role).claim(InternalClaims.PERMISSIONS, permissions));
+    }
+
     /**
      * Verifies a token as a service behind the gateway would (signature, issuer, audience, expiry), for tests of a
      * module that mints tokens but does not verify them itself (the gateway has no JWT-verifying extension).
@@ -60,6 +67,9 @@ public final class InternalTokens {
                 .subject(userId)
                 .claim("org_id", orgId)
                 .claim("role", role == null ? DEFAULT_ROLE : role)
+                // what the gateway puts there for a built-in role (a custom one: mintWithPermissions overrides it)
+                .claim(InternalClaims.PERMISSIONS, Permission.ofBuiltInRole(role == null ? DEFAULT_ROLE : role)
+                        .stream().map(Permission::wireName).toList())
                 .claim("scope", FULL_ACCESS_SCOPE)
                 .groups(Set.of("user"))
                 .expiresIn(LIFETIME);

@@ -133,14 +133,16 @@ public final class ListQuery {
                 }
                 values.add(value.get());
             }
-            return Optional.of(new Condition(filterable.expression(), "in", values));
+            return Optional.of(new Condition(filterable.expression(), "in", values, filterable.groupsOf()));
         }
         Optional<Object> value = filterable.type().parse(raw);
         if (value.isEmpty()) {
             errors.add(name, "Invalid value: " + raw);
             return Optional.empty();
         }
-        return Optional.of(new Condition(filterable.expression(), operator, value.get()));
+        return Optional.of(new Condition(filterable.expression(), operator, operator.equals("=")
+                && filterable.groupsOf() != null ? List.of(value.get()) : value.get(),
+                operator.equals("=") ? filterable.groupsOf() : null));
     }
 
     private static List<Order> order(String orderBy, ReadTable table, FieldErrors errors) {
@@ -194,8 +196,16 @@ public final class ListQuery {
         }
     }
 
-    private record Condition(String expression, String operator, Object value) {
+    /** {@code groupsOf}: the organization column to expand group ids within, for user filters; else null. */
+    private record Condition(String expression, String operator, Object value, String groupsOf) {
         String sql(SqlParameters parameters) {
+            if (groupsOf != null) {
+                // the ids as given match users, and group ids their members: one parameter, one statement
+                String ids = parameters.bind(value);
+                return "(" + expression + " = any(" + ids + ") or " + expression + " in (select gm.user_id"
+                        + " from group_member gm where gm.organization_id = " + groupsOf
+                        + " and gm.group_id = any(" + ids + ")))";
+            }
             if (operator.equals("in")) {
                 return expression + " = any(" + parameters.bind(value) + ")";
             }

@@ -198,8 +198,11 @@ public final class ReadTable {
     private record ComposedGroup(List<String> names, String expression) {
     }
 
-    /** A filterable field: the SQL expression it compares and how its values parse. */
-    public record Filterable(String expression, FilterType type) {
+    /**
+     * A filterable field: the SQL expression it compares and how its values parse. {@code groupsOf} is set for a user
+     * filter that also accepts group ids (the organization column the group's members are looked up in), else null.
+     */
+    public record Filterable(String expression, FilterType type, String groupsOf) {
     }
 
     public static final class Builder {
@@ -273,7 +276,21 @@ public final class ReadTable {
         }
 
         public Builder filter(String name, String expression, FilterType type) {
-            filters.put(checkedName(name), new Filterable(expression, type));
+            filters.put(checkedName(name), new Filterable(expression, type, null));
+            return this;
+        }
+
+        /**
+         * A filter on a user id column that, as Close's {@code user_id__in=user_a,group_b}, also takes group ids: a
+         * group matches its members, from the service's {@code group_member} projection of the gateway's
+         * {@code group.*} events ({@link io.leadline.platform.group.GroupMembers}), within the same statement.
+         * Call after {@link #organizationColumn}.
+         */
+        public Builder userFilter(String name, String expression) {
+            if (organizationColumn == null) {
+                throw new IllegalStateException("organizationColumn first: group members are looked up within it");
+            }
+            filters.put(checkedName(name), new Filterable(expression, FilterType.STRING, organizationColumn));
             return this;
         }
 

@@ -5,8 +5,15 @@ import io.leadline.platform.wire.CloseException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /** Builds the {@link Caller} of the current request from the verified internal JWT. */
 @RequestScoped
@@ -42,17 +49,39 @@ public class CallerContext {
             throw CloseException.unauthorized("The API key or token is missing or invalid.");
         }
         HttpServerRequest request = currentRequest.getCurrent().request();
+        String role = token.getClaim(InternalClaims.ROLE);
         String requestId = request.getHeader(InternalClaims.REQUEST_ID_HEADER);
         return new Caller(
                 organizationId,
                 token.getSubject(),
                 token.getClaim(InternalClaims.USER_NAME),
                 token.getClaim(InternalClaims.API_KEY_ID),
-                token.getClaim(InternalClaims.ROLE),
+                role,
+                permissions(token.getClaim(InternalClaims.PERMISSIONS), role),
                 requestId != null ? requestId : Ids.shortId("req"),
                 request.method().name(),
                 request.path(),
                 tzOffset(request.getHeader(InternalClaims.TZ_OFFSET_HEADER)));
+    }
+
+    /**
+     * The permissions claim, as the JSON parser hands an array over. A token without one (minted by a gateway from
+     * before the claim, during a rolling upgrade: tokens live five minutes) gets its built-in role's.
+     */
+    private static Set<Permission> permissions(Object claim, String role) {
+        if (claim instanceof JsonArray array) {
+            List<String> names = new ArrayList<>(array.size());
+            array.forEach(value -> {
+                if (value instanceof JsonString name) {
+                    names.add(name.getString());
+                }
+            });
+            return Permission.ofWireNames(names);
+        }
+        if (claim instanceof Collection<?> values) {
+            return Permission.ofWireNames(values.stream().map(String::valueOf).toList());
+        }
+        return Permission.ofBuiltInRole(role);
     }
 
     private static double tzOffset(String header) {

@@ -8,6 +8,8 @@ public final class InternalClaims {
     public static final String ORGANIZATION_ID = "org_id";
     public static final String API_KEY_ID = "api_key_id";
     public static final String ROLE = "role";
+    /** The role's permission names (a JSON array), which is what services check, never the role's name. */
+    public static final String PERMISSIONS = "permissions";
     /** The user's display name, so services can fill {@code created_by_name} without asking the gateway. */
     public static final String USER_NAME = "name";
     public static final String SCOPE = "scope";
