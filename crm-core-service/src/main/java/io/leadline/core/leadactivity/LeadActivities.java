@@ -54,8 +54,13 @@ public class LeadActivities {
     }
 
     Uni<Void> removed(ConsumedEvent event) {
+        return removeRow("lead_activity", event);
+    }
+
+    /** Deletes the event's activity from {@code table} (one of this package's projections, never a caller's text). */
+    static Uni<Void> removeRow(String table, ConsumedEvent event) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from lead_activity where organization_id = :org and activity_id = :activity")
+                        "delete from " + table + " where organization_id = :org and activity_id = :activity")
                         .setParameter("org", event.organizationId())
                         .setParameter("activity", event.objectId())
                         .executeUpdate())

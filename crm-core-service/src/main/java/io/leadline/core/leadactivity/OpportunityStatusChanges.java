@@ -48,11 +48,6 @@ public class OpportunityStatusChanges {
     }
 
     Uni<Void> removed(ConsumedEvent event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from opportunity_status_change where organization_id = :org and activity_id = :activity")
-                        .setParameter("org", event.organizationId())
-                        .setParameter("activity", event.objectId())
-                        .executeUpdate())
-                .replaceWithVoid();
+        return LeadActivities.removeRow("opportunity_status_change", event);
     }
 }
