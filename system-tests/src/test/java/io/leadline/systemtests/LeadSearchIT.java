@@ -56,6 +56,41 @@ class LeadSearchIT {
                 .body("'field-errors'.query", equalTo("Unexpected \")\" at position 14."));
     }
 
+    /**
+     * An activity sub-query: a call logged in activities-service reaches crm-core's search through
+     * {@code activities.events}, within the tenant.
+     */
+    @Test
+    void findsLeadsByTheirCallsThroughTheGateway() {
+        Tenant tenant = Tenant.create("Calling Co");
+        Tenant other = Tenant.create("Calling Rival");
+        String called = tenant.api().body(Map.of("name", "Long Call")).post("/lead/").then().statusCode(200)
+                .extract().path("id");
+        String brief = tenant.api().body(Map.of("name", "Brief Call")).post("/lead/").then().statusCode(200)
+                .extract().path("id");
+        String rival = other.api().body(Map.of("name", "Rival Call")).post("/lead/").then().statusCode(200)
+                .extract().path("id");
+        tenant.api().body(Map.of("lead_id", called, "direction", "outbound", "phone", "+14155550123", "duration", 300))
+                .post("/activity/call/").then().statusCode(200);
+        tenant.api().body(Map.of("lead_id", brief, "direction", "outbound", "phone", "+14155550124", "duration", 20))
+                .post("/activity/call/").then().statusCode(200);
+        other.api().body(Map.of("lead_id", rival, "direction", "outbound", "phone", "+14155550125", "duration", 300))
+                .post("/activity/call/").then().statusCode(200);
+
+        String query = "call(direction:outgoing duration > 1m date:today)";
+        List<String> names = Eventually.await(() -> tenant.api().header("X-TZ-Offset", "0").queryParam("query", query)
+                        .get("/lead/").then().statusCode(200).extract().jsonPath().<String>getList("data.name"),
+                list -> !list.isEmpty(), Duration.ofSeconds(60));
+        assertThat(names).containsExactly("Long Call");
+        List<String> once = Eventually.await(() -> tenant.api().queryParam("query", "calls:1 sort:name").get("/lead/")
+                        .then().statusCode(200).extract().jsonPath().<String>getList("data.name"),
+                list -> list.size() == 2, Duration.ofSeconds(60));
+        assertThat(once).containsExactly("Brief Call", "Long Call");
+        tenant.api().queryParam("query", "call(direction:sideways)").get("/lead/").then().statusCode(400)
+                .body("'field-errors'.query", equalTo("direction: takes outgoing (outbound, sent) or incoming"
+                        + " (inbound, received), not \"sideways\" (position 6)."));
+    }
+
     /** More than Close's cursor cap (10,000 objects per paginated sequence). */
     private static final int BULK_LEADS = 10_050;
 

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * activities-service's events, for {@code lead_activity}: created, updated and deleted of the kinds
- * {@link LeadActivities#KINDS}; other types are acknowledged untouched.
+ * activities-service's events: created, updated and deleted of the kinds {@link LeadActivities#KINDS} (and an
+ * email's sent) for {@code lead_activity}, and of opportunity status changes for
+ * {@code opportunity_status_change}; other types are acknowledged untouched.
  */
 @ApplicationScoped
 public class ActivityEventsConsumer {
@@ -25,13 +26,20 @@ public class ActivityEventsConsumer {
     private final EventConsumer consumer;
 
     @Inject
-    ActivityEventsConsumer(EventConsumers consumers, LeadActivities activities) {
+    ActivityEventsConsumer(EventConsumers consumers, LeadActivities activities,
+                           OpportunityStatusChanges statusChanges) {
         Map<String, EventHandler> handlers = new HashMap<>();
         for (String kind : LeadActivities.KINDS) {
             handlers.put("activity." + kind + ".created", activities::stored);
             handlers.put("activity." + kind + ".updated", activities::stored);
             handlers.put("activity." + kind + ".deleted", activities::removed);
         }
+        // sending a draft changes its status (and date): the row must follow, or call(...)-style filters on
+        // status and last_emailed would read the draft
+        handlers.put("activity.email.sent", activities::stored);
+        handlers.put(OpportunityStatusChanges.TYPE + ".created", statusChanges::stored);
+        handlers.put(OpportunityStatusChanges.TYPE + ".updated", statusChanges::stored);
+        handlers.put(OpportunityStatusChanges.TYPE + ".deleted", statusChanges::removed);
         consumer = consumers.dispatching(handlers);
     }
 

@@ -11,6 +11,7 @@ import io.leadline.core.search.SearchFilter.Has;
 import io.leadline.core.search.SearchFilter.Not;
 import io.leadline.core.search.SearchFilter.Operator;
 import io.leadline.core.search.SearchFilter.Or;
+import io.leadline.core.search.SearchFilter.SubQuery;
 import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.platform.wire.TextLimits;
 import io.leadline.platform.wire.ValidationException;
@@ -37,6 +38,7 @@ public final class LeadQueryParser {
     private final String text;
     private int pos;
     private int depth;
+    private boolean insideSubQuery;
 
     private LeadQueryParser(String text) {
         this.text = text;
@@ -157,6 +159,9 @@ public final class LeadQueryParser {
             pos++;
             return fieldMatch(key, quoted, start);
         }
+        if (!quoted && !atEnd() && peek() == '(' && SubQueries.isSubQuery(key)) {
+            return subQuery(key, start);
+        }
         int afterKey = pos;
         skipSpaces();
         if (!atEnd() && (peek() == '<' || peek() == '>')) {
@@ -169,6 +174,33 @@ public final class LeadQueryParser {
             return new Everything();
         }
         return new Text(key, quoted, start + 1);
+    }
+
+    /**
+     * {@code call(direction:outgoing duration > 60)}: the clauses inside the parentheses, in the same language, name
+     * the fields of the related record; {@code call()} is any call. Another sub-query inside one is an error.
+     */
+    private SearchFilter subQuery(String name, int start) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        SubQueries.checkSupported(lower, start + 1);
+        if (insideSubQuery) {
+            throw error(name + "(...) can't stand inside another sub-query (position " + (start + 1) + ").");
+        }
+        int open = pos;
+        pos++;
+        insideSubQuery = true;
+        try {
+            skipSpaces();
+            SearchFilter inner = !atEnd() && peek() == ')' ? new Everything() : nested(open, this::or);
+            skipSpaces();
+            if (atEnd()) {
+                throw error("Missing \")\" for the \"(\" at position " + (open + 1) + ".");
+            }
+            pos++; // or() only stops at a ")" here
+            return new SubQuery(lower, inner, start + 1);
+        } finally {
+            insideSubQuery = false;
+        }
     }
 
     private SearchFilter fieldMatch(String key, boolean quoted, int start) {

@@ -49,6 +49,14 @@ public sealed interface SearchFilter {
     record Has(String kind, int position) implements SearchFilter {
     }
 
+    /**
+     * {@code call(...)}, {@code email(...)}, ... on a lead and {@code status_change(...)} on an opportunity: some
+     * related record (an activity, a status change) of that {@code name} meets {@code inner}, whose terms name that
+     * record's fields.
+     */
+    record SubQuery(String name, SearchFilter inner, int position) implements SearchFilter {
+    }
+
     /** {@code object_type}: true when the searched object is of this type. */
     record ObjectType(String type) implements SearchFilter {
     }

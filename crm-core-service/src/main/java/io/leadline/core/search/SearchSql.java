@@ -22,6 +22,7 @@ import io.leadline.core.search.SearchFilter.ObjectType;
 import io.leadline.core.search.SearchFilter.Operator;
 import io.leadline.core.search.SearchFilter.Or;
 import io.leadline.core.search.SearchFilter.RegularField;
+import io.leadline.core.search.SearchFilter.SubQuery;
 import io.leadline.core.search.SearchFilter.Term;
 import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.core.search.SearchFilter.TextCondition;
@@ -248,6 +249,11 @@ public final class SearchSql {
             return related(related);
         }
         // the rest is the text language's, which searches leads and (the opportunity list's query) opportunities
+        if (filter instanceof SubQuery sub) {
+            ActivitySql activities = new ActivitySql(this, lead);
+            return kind.type().equals("opportunity") ? activities.opportunitySubQuery(sub)
+                    : activities.leadSubQuery(sub);
+        }
         if (kind.type().equals("opportunity")) {
             return opportunityTerm(filter);
         }
@@ -504,7 +510,12 @@ public final class SearchSql {
             case "date_created", "date_updated" -> dateMatch(lead + "." + field(match.field()), value, match.position());
             case "contacts", "opportunities", "tasks" ->
                     count(match.field()) + " = " + bind(number(value, match.position()));
-            default -> throw unknownField(match.field(), match.position());
+            default -> {
+                if (ActivitySql.isField(field(match.field()))) {
+                    yield new ActivitySql(this, lead).match(match, field(match.field()));
+                }
+                throw unknownField(match.field(), match.position());
+            }
         };
     }
 
@@ -517,6 +528,9 @@ public final class SearchSql {
             case "contacts", "opportunities", "tasks" ->
                     count(field) + " " + operator.sql() + " " + bind(number(compare.value(), compare.position()));
             default -> {
+                if (ActivitySql.isField(field)) {
+                    yield new ActivitySql(this, lead).compare(compare, field);
+                }
                 if (isKnown(field)) {
                     throw LeadQueryParser.error("\"" + compare.field() + "\" can't be compared with "
                             + operator.sql() + " (position " + compare.position() + ").");
@@ -638,7 +652,7 @@ public final class SearchSql {
                 + " date_updated, custom fields; lead conditions go in lead_query).");
     }
 
-    private String dateMatch(String column, String value, int position) {
+    String dateMatch(String column, String value, int position) {
         Optional<RelativePeriods.Period> day = day(value);
         if (day.isPresent()) {
             return "(" + column + " >= " + bind(day.get().start()) + " and " + column + " < " + bind(day.get().end())
@@ -648,7 +662,7 @@ public final class SearchSql {
     }
 
     /** A day compares by its bounds (so {@code > 2024-05-01} starts on May 2nd), a datetime exactly. */
-    private String dateCompare(String column, Operator operator, String value, int position) {
+    String dateCompare(String column, Operator operator, String value, int position) {
         Optional<RelativePeriods.Period> day = day(value);
         if (day.isEmpty()) {
             return column + " " + operator.sql() + " " + bind(instant(value, position));
@@ -679,7 +693,7 @@ public final class SearchSql {
                 "\"" + value + "\" is no date or datetime with a year from 1 to 9999 (position " + position + ")."));
     }
 
-    private static long number(String value, int position) {
+    static long number(String value, int position) {
         if (value.matches("[0-9]{1,9}")) {
             return Long.parseLong(value);
         }
@@ -731,7 +745,7 @@ public final class SearchSql {
         return "%" + escaped + "%";
     }
 
-    private String bind(Object value) {
+    String bind(Object value) {
         return parameters.bind(value);
     }
 
@@ -751,7 +765,7 @@ public final class SearchSql {
     /** Whether {@code key} names a built-in term of the text language rather than a custom field. */
     static boolean isBuiltIn(String key) {
         String field = field(key);
-        return isKnown(field) || field.startsWith(CUSTOM_PREFIX) || switch (field) {
+        return isKnown(field) || field.startsWith(CUSTOM_PREFIX) || ActivitySql.isField(field) || switch (field) {
             case "date_created", "date_updated", "contacts", "opportunities", "tasks", "has", "sort", "slice" -> true;
             default -> false;
         };

@@ -11,6 +11,7 @@ import io.leadline.core.search.SearchFilter.Has;
 import io.leadline.core.search.SearchFilter.Not;
 import io.leadline.core.search.SearchFilter.Operator;
 import io.leadline.core.search.SearchFilter.Or;
+import io.leadline.core.search.SearchFilter.SubQuery;
 import io.leadline.core.search.SearchFilter.Text;
 import io.leadline.platform.read.SqlParameters;
 import io.leadline.platform.wire.ValidationException;
@@ -198,6 +199,114 @@ class LeadQueryParserTest {
         assertTrue(sql.contains("from custom_field f where f.organization_id = l.organization_id"), sql);
         assertFalse(sql.contains("Lead Source"), sql);
         assertEquals(List.of("lead", "Lead Source", "%web%"), parameters.values());
+    }
+
+    @Test
+    void activitySubQueriesHoldClausesOnTheActivitysFields() {
+        assertEquals(new SubQuery("call", new And(List.of(new FieldMatch("direction", "outgoing", 6),
+                new Compare("duration", Operator.GT, "5m", 25))), 1), filter("call(direction:outgoing duration > 5m)"));
+        assertEquals(new SubQuery("email", new Everything(), 1), filter("email()"));
+        assertEquals(new SubQuery("sms", new Everything(), 1), filter("SMS( * )"));
+        assertEquals(new Not(new SubQuery("note", new FieldMatch("user", "Ada", 7), 2)), filter("-note(user:Ada)"));
+        assertEquals(new And(List.of(new Text("acme", false, 1), new SubQuery("meeting",
+                        new Or(List.of(new FieldMatch("date", "today", 14), new Not(new FieldMatch("status", "canceled", 32)))),
+                        6))),
+                filter("acme meeting(date:today OR NOT status:canceled)"));
+        assertEquals(new SubQuery("status_change", new And(List.of(new FieldMatch("old_status", "active", 15),
+                        new FieldMatch("new_status", "won", 33), new FieldMatch("date", "yesterday", 48))), 1),
+                filter("status_change(old_status:active new_status:won date:yesterday)"));
+        // a word that opens no sub-query stays free text before a group, as before
+        assertEquals(new And(List.of(new Text("acme", false, 1), new Text("b", false, 6))), filter("acme(b)"));
+        // a space before the parenthesis makes it free text and a group, too
+        assertEquals(new And(List.of(new Text("call", false, 1), new Text("b", false, 7))), filter("call (b)"));
+    }
+
+    @Test
+    void activityFieldsOfTheLeadAreCountsAndLatestDates() {
+        assertEquals(new Compare("calls", Operator.GT, "3", 1), filter("calls > 3"));
+        assertEquals(new FieldMatch("last_emailed", "today", 1), filter("last_emailed:today"));
+        SqlParameters parameters = new SqlParameters();
+        String sql = SearchSql.condition(LeadQueryParser.parse("num_calls >= 2 last_called < 2024-05-01"), "l",
+                ZoneOffset.UTC).sql(parameters);
+        assertTrue(sql.contains("select count(*) from lead_activity a where a.organization_id = l.organization_id"
+                + " and a.lead_id = l.id and a.kind = 'call'"), sql);
+        assertTrue(sql.contains("select max(a.activity_at) from lead_activity a"), sql);
+        assertEquals(List.of(2L, OffsetDateTime.parse("2024-05-01T00:00:00Z")), parameters.values());
+        // a quoted activity field is that field, not a custom field of that name
+        assertEquals(new FieldMatch("last_called", "today", 1), filter("\"last_called\":today"));
+    }
+
+    @Test
+    void subQueryErrorsNameThePosition() {
+        assertError("call(direction:outgoing", "Missing \")\" for the \"(\" at position 5.");
+        assertError("call(email(status:sent))", "email(...) can't stand inside another sub-query (position 6).");
+        assertError("x contact(name:bob)", "contact(...) sub-queries are not supported yet (position 3); supported:"
+                + " call, email, sms, note, meeting, whatsapp_message (leads) and status_change (opportunities).");
+        assertError("call(a OR )", "Unexpected \")\" at position 11.");
+        assertError("call(", "Unexpected end of query at position 6.");
+    }
+
+    @Test
+    void subQueryTranslationErrorsNameTheFieldAndPosition() {
+        assertTranslationError("call(color:red)",
+                "Unknown field \"color\" of call(...) at position 6; it knows direction, date, duration, user, status.");
+        assertTranslationError("call(user > 3)", "Unknown field \"user\" of call(...) at position 6; it knows date,"
+                + " duration.");
+        assertTranslationError("call(direction:sideways)", "direction: takes outgoing (outbound, sent) or incoming"
+                + " (inbound, received), not \"sideways\" (position 6).");
+        assertTranslationError("call(duration > long)",
+                "\"long\" is no duration (seconds, or a number with s, m or h; position 6).");
+        assertTranslationError("call(date > someday)",
+                "\"someday\" is no date or datetime with a year from 1 to 9999 (position 6).");
+        assertTranslationError("email(hello)", "Only field clauses can stand inside email(...) (position 7); free"
+                + " text, has: and custom fields can't.");
+        assertTranslationError("note(has:calls)", "Only field clauses can stand inside note(...) (position 6); free"
+                + " text, has: and custom fields can't.");
+        assertTranslationError("call(sort:name)", "sort: can't stand inside call(...) (position 6).");
+        assertTranslationError("status_change(new_status:won)", "status_change(...) applies to the opportunity"
+                + " query, not to leads (position 1).");
+        assertTranslationError("calls > many", "\"many\" is no whole number (position 1).");
+        assertTranslationError("last_called:soon",
+                "\"soon\" is no date or datetime with a year from 1 to 9999 (position 1).");
+    }
+
+    @Test
+    void subQueryValuesAreBoundAndPeriodsOnTheCallersClock() {
+        String evil = "x' or '1'='1";
+        ZoneOffset tokyo = ZoneOffset.ofHours(9);
+        SqlParameters parameters = new SqlParameters();
+        String sql = SearchSql.condition(LeadQueryParser.parse("call(user:\"" + evil + "\" duration >= 2m"
+                + " date:yesterday direction:inbound)"), "l", tokyo).sql(parameters);
+        assertFalse(sql.contains("1'='1"), sql);
+        assertTrue(sql.contains("a.kind = 'call'") && sql.contains("a.direction in ('incoming', 'inbound')"), sql);
+        RelativePeriods.Period yesterday = RelativePeriods.named("yesterday", tokyo).orElseThrow();
+        assertEquals(List.of(evil, 120L, yesterday.start().atOffset(ZoneOffset.UTC),
+                yesterday.end().atOffset(ZoneOffset.UTC)), parameters.values());
+    }
+
+    @Test
+    void statusChangeBelongsToTheOpportunityQuery() {
+        SqlParameters parameters = new SqlParameters();
+        String sql = SearchSql.opportunityCondition(LeadQueryParser.parse(
+                "status_change(old_status:Active new_status:won date >= 2024-05-01)"), "o", ZoneOffset.UTC)
+                .sql(parameters);
+        assertTrue(sql.contains("from opportunity_status_change sc where sc.organization_id = o.organization_id"
+                + " and sc.opportunity_id = o.id"), sql);
+        assertEquals(List.of("Active", "won", OffsetDateTime.parse("2024-05-01T00:00:00Z")),
+                parameters.values());
+        assertOpportunityError("call(direction:outgoing)", "call(...) is not supported in an opportunity query"
+                + " (position 1); use lead_query for the opportunities' leads.");
+        assertOpportunityError("status_change(duration > 3)", "Unknown field \"duration\" of status_change(...) at"
+                + " position 15; it knows date.");
+        assertOpportunityError("status_change(user:ada)", "Unknown field \"user\" of status_change(...) at"
+                + " position 15; it knows old_status, new_status, date.");
+    }
+
+    private static void assertOpportunityError(String query, String message) {
+        LeadQuery parsed = LeadQueryParser.parse(query);
+        ValidationException error = assertThrows(ValidationException.class,
+                () -> SearchSql.opportunityCondition(parsed, "o", ZoneOffset.UTC));
+        assertEquals(message, error.fieldErrors().get("query"));
     }
 
     private static final String HINT = " (a custom field is named in quotes, \"Field Name\":value, or by id,"

@@ -24,7 +24,9 @@ class LeadQueryPropertyTest {
     private static final List<String> PIECES = List.of("name", "company", "email", "date_created", "date_updated",
             "contacts", "has", "sort", "slice", "status", "phone", "url", "user", "color", "AND", "OR", "NOT", "-",
             "(", ")", "\"", "\\", ":", ">", ">=", "<", "<=", "=", "*", " ", "  ", "2024-05-01", "2024-01-01T00:00:00",
-            "today", "1", "0", "3/5", "0/0", "%", "_", "acme", "'", "\u0000", "\uD800", "opportunities", "tasks");
+            "today", "1", "0", "3/5", "0/0", "%", "_", "acme", "'", "\u0000", "\uD800", "opportunities", "tasks",
+            "call(", "email(", "sms(", "note(", "status_change(", "contact(", "direction", "outgoing", "duration",
+            "5m", "date", "user", "old_status", "last_called", "last_communication", "calls", "num_emails");
 
     @Test
     void arbitraryTextParsesOrIsA400() {
@@ -38,6 +40,22 @@ class LeadQueryPropertyTest {
         qt().withExamples(5000).withShrinkCycles(100)
                 .forAll(lists().of(piece).ofSizeBetween(0, 14).map(items -> String.join("", items)))
                 .checkAssert(LeadQueryPropertyTest::parsesOrRefuses);
+    }
+
+    @Test
+    void opportunityQueriesBuiltFromTheLanguagesPiecesTranslateOrAreA400() {
+        Gen<String> piece = integers().between(0, PIECES.size() - 1).map(PIECES::get);
+        qt().withExamples(3000).withShrinkCycles(100)
+                .forAll(lists().of(piece).ofSizeBetween(0, 14).map(items -> String.join("", items)))
+                .checkAssert(text -> {
+                    try {
+                        String sql = SearchSql.opportunityCondition(LeadQueryParser.parse(text), "o",
+                                ZoneOffset.UTC).sql(new SqlParameters());
+                        assertTrue(sql.startsWith(" and "), sql);
+                    } catch (ValidationException expected) {
+                        assertTrue(expected.fieldErrors().containsKey("query"), expected::getMessage);
+                    }
+                });
     }
 
     private static void parsesOrRefuses(String text) {
