@@ -196,9 +196,7 @@ class WebhookDeliveryTest {
     void aDeliveryNobodySignalledIsStillSentByThePoll() {
         try (Receiver receiver = new Receiver()) {
             WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
-            ObjectNode event = api.leadCreated("Stored before the subscription");
-            WebhookApi.publish(event);
-            await().atMost(DELIVERY).until(() -> api.request().get("/api/v1/event/" + id(event) + "/").statusCode() == 200);
+            ObjectNode event = storedEvent(api, "Stored before the subscription");
             String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
 
             // written as another replica (or a lost wake-up) would leave it: no signal reaches this worker
@@ -269,9 +267,7 @@ class WebhookDeliveryTest {
     void aDeliveryIsRedeliveredOnRequestAndPastEventsAreReplayed() {
         try (Receiver receiver = new Receiver()) {
             WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
-            ObjectNode before = api.leadCreated("Before the subscription");
-            WebhookApi.publish(before);
-            await().atMost(DELIVERY).until(() -> api.request().get("/api/v1/event/" + id(before) + "/").statusCode() == 200);
+            ObjectNode before = storedEvent(api, "Before the subscription");
             String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
             ObjectNode after = api.leadCreated("After");
             WebhookApi.publish(after);
@@ -329,6 +325,14 @@ class WebhookDeliveryTest {
             api.request().get("/api/v1/event/" + id(first) + "/").then()
                     .body("changed_fields", equalTo(List.of("name", "description")));
         }
+    }
+
+    /** An event published and stored in the log (with the deliveries of the subscriptions existing then). */
+    private static ObjectNode storedEvent(WebhookApi api, String displayName) {
+        ObjectNode event = api.leadCreated(displayName);
+        WebhookApi.publish(event);
+        await().atMost(DELIVERY).until(() -> api.request().get("/api/v1/event/" + id(event) + "/").statusCode() == 200);
+        return event;
     }
 
     private static Set<String> receivedEventIds(Receiver receiver) {
