@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends due deliveries. One claim at a time per replica: woken after each stored batch, each finished attempt and
+ * Sends due deliveries. One claim at a time per replica: woken after each stored batch, each ended HTTP exchange and
  * every {@code poll-interval}; a claim takes for each subscription only the slots its deliveries in flight here leave
  * free, so each gets at most {@code concurrency-per-subscription} at once and one slow receiver never holds up
  * another. 2xx is done;
