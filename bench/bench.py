@@ -28,6 +28,7 @@ import customfields_bench  # noqa: E402
 import search_bench  # noqa: E402
 import seed  # noqa: E402
 import webhook_delivery  # noqa: E402
+import webhook_stages  # noqa: E402
 
 ENV = os.environ
 ROOT = Path(ENV["BENCH_ROOT"])
@@ -551,7 +552,7 @@ def webhook_benchmark():
     webhook_delivery.run(GATEWAY, DEMO_KEY, seconds_of(POST_WARMUP), CONNECTIONS)
     window = CpuWindow()
     window.start()
-    figures = webhook_delivery.run(GATEWAY, DEMO_KEY, seconds, CONNECTIONS)
+    figures = webhook_delivery.run(GATEWAY, DEMO_KEY, seconds, CONNECTIONS, DB_URL)
     figures["cpu"] = window.stop("wrk")
     (OUT / "webhook-delivery-wrk.txt").write_text(figures.pop("wrk"))
     commands["webhook-delivery"] = (f"python3 bench/webhook_delivery.py {GATEWAY} \"$DEMO_KEY\" {seconds:g} "
@@ -564,6 +565,8 @@ def webhook_benchmark():
         f"{figures['drained_s_after_load']:.1f} s after the load; commit -> delivery p50 {fmt(figures['p50_ms'], 1)} ms, "
         f"p99 {fmt(figures['p99_ms'], 1)} ms, max {fmt(figures['max_ms'], 1)} ms")
     log(f"  cpu: {cpu_line(figures['cpu'])}")
+    if figures.get("stages"):
+        log("  stages (webhook_stages.py):\n" + webhook_stages.table(figures["stages"]))
 
 
 def log_problems():
@@ -704,6 +707,9 @@ def write_summary(total_seconds):
         lines += ["", "**Service logs** (`target/devstack/logs/`): " + "; ".join(
             f"{m} {p['errors']} ERROR, {p['warnings']} WARN" + (f" (first: `{p['first_error']}`)" if p["first_error"] else "")
             for m, p in problems.items())]
+    if hooks and hooks.get("stages"):
+        lines += ["", "## Webhooks: where commit -> delivery goes (webhook_stages.py, first attempts)", "",
+                  webhook_stages.table(hooks["stages"])]
     lines += ["", "## CPU split during each load (% of one core; 100 % per core)", "",
               "| Load | " + " | ".join(["gateway", "crm-core", "events", "postgres", "Kafka", "client", "other",
                                         "machine"]) + " |",

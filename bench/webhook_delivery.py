@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Webhook delivery under a write load of leads (issue 10): commit -> delivery p50/p99 and deliveries per second.
 
-Usage: webhook_delivery.py <gateway url> <api key> [seconds, default 20] [connections, default 32]
+Usage: webhook_delivery.py <gateway url> <api key> [seconds, default 20] [connections, default 32] [postgres url]
 Starts a receiver on a free loopback port (the development stack allows http and loopback receivers), subscribes the
 key's organization to lead.created there, drives POST /lead/ with wrk (post-lead.lua) for `seconds`, then waits until
 every created lead's delivery has arrived (or nothing arrived for 30 s). The latency of a delivery is its arrival at
 the receiver minus the event's date_created, which crm-core stamps in the transaction that commits the lead (the
 outbox): commit -> Kafka -> events-service stores it with its delivery row -> claimed -> POSTed. Same machine, same
-clock. The subscription is deleted at the end. Prints one JSON object; bench.py runs it for BENCH_LOADS=webhooks.
+clock. With the stack's PostgreSQL url, also each stage's share (webhook_stages.py) before the subscription is deleted
+at the end. Prints one JSON object; bench.py runs it for BENCH_LOADS=webhooks.
 """
 import base64
 import http.client
@@ -21,6 +22,8 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
+
+import webhook_stages
 
 BENCH = Path(__file__).resolve().parent
 QUIET_FOR = 30.0  # stop waiting for stragglers after this long without a delivery
@@ -77,8 +80,9 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(q * len(values)))] if values else None
 
 
-def run(gateway, key, seconds, connections):
+def run(gateway, key, seconds, connections, db_url=None):
     receiver = Receiver()
+    stages = None
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
     status, subscription = call(gateway, key, "POST", "/webhook/",
@@ -102,6 +106,11 @@ def run(gateway, key, seconds, connections):
             if delivered >= leads or quiet > QUIET_FOR:
                 break
             time.sleep(0.5)
+        if db_url:
+            time.sleep(1.0)  # the last attempts are recorded just after their answers arrived
+            with receiver.lock:
+                arrived_at = {webhook_id: arrived for webhook_id, (arrived, _) in receiver.arrivals.items()}
+            stages = webhook_stages.measure(db_url, subscription["id"], arrived_at)
     finally:
         call(gateway, key, "DELETE", f"/webhook/{subscription['id']}/")
         receiver.shutdown()
@@ -125,6 +134,8 @@ def run(gateway, key, seconds, connections):
         "p90_ms": percentile(latencies, 0.90),
         "p99_ms": percentile(latencies, 0.99),
         "max_ms": latencies[-1] if latencies else None,
+        # where the time went, from the rows' timestamps (webhook_stages.py), when a database url was given
+        "stages": stages,
         "wrk": answer.stdout,
         "command": " ".join(command),
     }
@@ -133,4 +144,4 @@ def run(gateway, key, seconds, connections):
 if __name__ == "__main__":
     args = sys.argv[1:]
     print(json.dumps(run(args[0], args[1], float(args[2]) if len(args) > 2 else 20.0,
-                         int(args[3]) if len(args) > 3 else 32), indent=2))
+                         int(args[3]) if len(args) > 3 else 32, args[4] if len(args) > 4 else None), indent=2))

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends due deliveries. One claim at a time per replica: woken after each stored batch, each finished attempt and
+ * Sends due deliveries. One claim at a time per replica: woken after each stored batch, each ended HTTP exchange and
  * every {@code poll-interval}; a claim takes for each subscription only the slots its deliveries in flight here leave
  * free, so each gets at most {@code concurrency-per-subscription} at once and one slow receiver never holds up
  * another. 2xx is done;
@@ -109,11 +109,14 @@ public class DeliveryWorker {
     private void attempt(DueDelivery delivery) {
         inFlight.merge(delivery.webhookId(), 1, Integer::sum);
         sender.send(delivery)
-                .chain(outcome -> record(delivery, outcome))
+                // The slot is the receiver's: free as soon as the exchange ends, so the subscription's next delivery
+                // goes out while this outcome is written. The row stays leased until then, so no claim takes it again.
                 .onTermination().invoke(() -> {
                     inFlight.computeIfPresent(delivery.webhookId(), (id, count) -> count <= 1 ? null : count - 1);
+                    wakeUpLater();
                 })
-                .subscribe().with(ignored -> wakeUpLater(), failure ->
+                .chain(outcome -> record(delivery, outcome))
+                .subscribe().with(ignored -> { }, failure ->
                         LOG.warnf("Recording webhook delivery %s failed; it is retried when its lease ends: %s",
                                 delivery.id(), failure.getMessage()));
     }

@@ -28,8 +28,12 @@ public interface WebhooksConfig {
     @WithDefault("10s")
     Duration timeout();
 
-    /** Deliveries of one subscription in flight at once (per replica), so one slow receiver only slows itself. */
-    @WithDefault("4")
+    /**
+     * Deliveries of one subscription in flight at once (per replica), so one slow receiver only slows itself. 16, not
+     * 4: with 4 one busy subscription's throughput was 4 per (claim + exchange) and its deliveries queued for slots
+     * under a write load (bench/README.md, "Results: webhooks").
+     */
+    @WithDefault("16")
     int concurrencyPerSubscription();
 
     /** Deliveries claimed by one claim statement. */

@@ -44,6 +44,9 @@ class WebhookDeliveryTest {
     @Inject
     Pool pool;
 
+    @Inject
+    WebhooksConfig config;
+
     private static final String LEAD_CREATED = "[{\"object_type\": \"lead\", \"action\": \"created\"}]";
 
     @Test
@@ -163,6 +166,50 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSlowReceiverHasAtMostItsConcurrencyInFlightAndGetsTheRestOnceItAnswers() {
+        int slots = config.concurrencyPerSubscription();
+        int total = slots + 3; // below the tests' backlog limit (20), which would pause the subscription
+        try (Receiver receiver = new Receiver()) {
+            receiver.hold();
+            WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
+            String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
+            List<ObjectNode> events = Stream.generate(() -> api.leadCreated("Lead")).limit(total).toList();
+            WebhookApi.publish(events.toArray(ObjectNode[]::new));
+
+            // the receiver keeps concurrency-per-subscription requests waiting and no more come meanwhile (well within
+            // the tests' 3 s attempt timeout, after which the sender would give up on them)
+            await().atMost(DELIVERY).until(() -> receiver.held() == slots);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.received().size() == slots);
+
+            // the answers free the slots for the rest (each freed as its exchange ends, the outcome recorded meanwhile)
+            receiver.releaseAll();
+            await().atMost(DELIVERY).until(() -> receivedEventIds(receiver).size() == total);
+            assertEquals(events.stream().map(WebhookDeliveryTest::id).collect(Collectors.toSet()),
+                    receivedEventIds(receiver));
+            await().atMost(DELIVERY).untilAsserted(() -> api.deliveries(subscription).then()
+                    .body("data.state", everyItem(equalTo("delivered"))).body("data.size()", equalTo(total)));
+        }
+    }
+
+    @Test
+    void aDeliveryNobodySignalledIsStillSentByThePoll() {
+        try (Receiver receiver = new Receiver()) {
+            WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
+            ObjectNode event = storedEvent(api, "Stored before the subscription");
+            String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
+
+            // written as another replica (or a lost wake-up) would leave it: no signal reaches this worker
+            pool.preparedQuery("insert into webhook_delivery (id, webhook_id, organization_id, event_id, state,"
+                            + " next_attempt_at, date_created) values ('whdel_unsignalled', $1, $2, $3, 'pending', now(), now())")
+                    .execute(Tuple.of(subscription, api.organizationId, id(event))).await().atMost(DELIVERY);
+
+            await().atMost(DELIVERY).until(() -> receivedEventIds(receiver).contains(id(event)));
+            assertEquals("whdel_unsignalled", receiver.received().get(0).headers().get("webhook-id"));
+        }
+    }
+
+    @Test
     void aSubscriptionThatKeepsFailingIsPausedAndAnAdminReactivatesIt() {
         try (Receiver receiver = new Receiver()) {
             receiver.answer(500);
@@ -220,9 +267,7 @@ class WebhookDeliveryTest {
     void aDeliveryIsRedeliveredOnRequestAndPastEventsAreReplayed() {
         try (Receiver receiver = new Receiver()) {
             WebhookApi api = WebhookApi.admin(WebhookApi.newOrganization());
-            ObjectNode before = api.leadCreated("Before the subscription");
-            WebhookApi.publish(before);
-            await().atMost(DELIVERY).until(() -> api.request().get("/api/v1/event/" + id(before) + "/").statusCode() == 200);
+            ObjectNode before = storedEvent(api, "Before the subscription");
             String subscription = api.subscribe(receiver.url(), LEAD_CREATED).then().statusCode(201).extract().path("id");
             ObjectNode after = api.leadCreated("After");
             WebhookApi.publish(after);
@@ -280,6 +325,14 @@ class WebhookDeliveryTest {
             api.request().get("/api/v1/event/" + id(first) + "/").then()
                     .body("changed_fields", equalTo(List.of("name", "description")));
         }
+    }
+
+    /** An event published and stored in the log (with the deliveries of the subscriptions existing then). */
+    private static ObjectNode storedEvent(WebhookApi api, String displayName) {
+        ObjectNode event = api.leadCreated(displayName);
+        WebhookApi.publish(event);
+        await().atMost(DELIVERY).until(() -> api.request().get("/api/v1/event/" + id(event) + "/").statusCode() == 200);
+        return event;
     }
 
     private static Set<String> receivedEventIds(Receiver receiver) {
