@@ -96,7 +96,7 @@ public enum CustomFieldType {
             case DATE -> "Expected a date (YYYY-MM-DD).";
             case DATETIME -> "Expected a datetime with its offset (e.g. 2024-05-01T10:30:00-08:00).";
             case CHOICES -> "Expected one of the field's choices.";
-            case USER -> "Expected a user id.";
+            case USER -> "Expected a user id or the name of a user of the organization.";
             case CONTACT -> "Expected the id of a contact of the same lead.";
             case CUSTOM_OBJECT -> "Expected the id of a custom object of the same lead.";
         };

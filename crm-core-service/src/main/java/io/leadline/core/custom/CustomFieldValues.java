@@ -3,6 +3,7 @@ package io.leadline.core.custom;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.core.custom.CustomValues.Change;
 import io.leadline.core.custom.CustomValues.Operation;
+import io.leadline.core.user.OrganizationUsers;
 import io.leadline.platform.security.Caller;
 import io.leadline.platform.wire.RequestBody;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,9 @@ public class CustomFieldValues {
 
     @Inject
     CustomFieldRepository fields;
+
+    @Inject
+    OrganizationUsers users;
 
     /**
      * The stored values with the changes applied, in their stored form. {@code leadId} is the lead the object
@@ -91,6 +95,30 @@ public class CustomFieldValues {
                                                RequestBody body, boolean enforceRequired) {
         Map<String, CustomField> byId = definitions.stream()
                 .collect(Collectors.toMap(field -> field.id, Function.identity()));
+        return users.idsByName(caller.organizationId(), userNames(byId, changes)).chain(userIds ->
+                applyWith(caller, scope, definitions, byId, userIds, leadId, stored, changes, body, enforceRequired));
+    }
+
+    /** The names (not ids) sent as values of user fields: Close accepts a user's name on input and stores the id. */
+    private static List<String> userNames(Map<String, CustomField> byId, List<Change> changes) {
+        List<String> names = new ArrayList<>();
+        for (Change change : changes) {
+            CustomField field = byId.get(change.fieldId());
+            if (field != null && field.type() == CustomFieldType.USER && !change.value().isNull()) {
+                for (JsonNode item : change.value().isArray() ? change.value() : List.of(change.value())) {
+                    if (item.isTextual() && !item.asText().isBlank() && !isUserId(item.asText().trim())) {
+                        names.add(item.asText());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private Uni<Map<String, Object>> applyWith(Caller caller, FieldScope scope, List<CustomField> definitions,
+                                               Map<String, CustomField> byId, Map<String, String> userIds,
+                                               String leadId, Map<String, Object> stored, List<Change> changes,
+                                               RequestBody body, boolean enforceRequired) {
         Map<String, Object> values = new LinkedHashMap<>(stored);
         References references = new References();
         for (Change change : changes) {
@@ -98,7 +126,7 @@ public class CustomFieldValues {
             if (field == null) {
                 body.fail(change.key(), "Unknown custom field for " + scope.path() + ": " + change.fieldId() + ".");
             } else if (mayEdit(caller, field.rolesIn(scope), change, body)) {
-                references.add(field, applyOne(field, change, values, body), change.key());
+                references.add(field, applyOne(field, change, values, userIds, body), change.key());
             }
         }
         if (enforceRequired) {
@@ -139,7 +167,7 @@ public class CustomFieldValues {
 
     /** Applies one change to the values; answers the ids of contacts or custom objects it set or added, which the lead must have. */
     private static List<String> applyOne(CustomField field, Change change, Map<String, Object> values,
-                                         RequestBody body) {
+                                         Map<String, String> userIds, RequestBody body) {
         JsonNode raw = change.value();
         if (change.operation() != Operation.SET && !field.acceptsMultipleValues) {
             body.fail(change.key(), "Only fields that accept multiple values take .add and .remove.");
@@ -159,9 +187,9 @@ public class CustomFieldValues {
         }
         List<Object> items = new ArrayList<>();
         for (JsonNode item : raw.isArray() ? raw : List.of(raw)) {
-            Optional<Object> normalized = normalize(field, item);
+            Optional<Object> normalized = normalize(field, item, userIds);
             if (normalized.isEmpty()) {
-                body.fail(change.key(), field.type().expectation());
+                body.fail(change.key(), problemWith(field, item, userIds));
                 return List.of();
             }
             items.add(normalized.get());
@@ -185,14 +213,30 @@ public class CustomFieldValues {
                 ? items.stream().map(String.class::cast).toList() : List.of();
     }
 
-    private static Optional<Object> normalize(CustomField field, JsonNode item) {
+    private static Optional<Object> normalize(CustomField field, JsonNode item, Map<String, String> userIds) {
         Optional<Object> value = field.type().normalize(item);
         return switch (field.type()) {
             case CHOICES -> value.filter(field.choices()::contains);
-            case USER -> value.filter(id -> ((String) id).startsWith(USER_PREFIX) && ((String) id).length() <= 64);
+            case USER -> value.map(text -> isUserId((String) text) ? text
+                            : userIds.getOrDefault(OrganizationUsers.key((String) text), OrganizationUsers.AMBIGUOUS))
+                    .filter(id -> !OrganizationUsers.AMBIGUOUS.equals(id));
             case CONTACT, CUSTOM_OBJECT -> value.filter(id -> ((String) id).length() <= 64);
             default -> value;
         };
+    }
+
+    private static boolean isUserId(String text) {
+        return text.startsWith(USER_PREFIX) && text.length() <= 64;
+    }
+
+    private static String problemWith(CustomField field, JsonNode item, Map<String, String> userIds) {
+        if (field.type() == CustomFieldType.USER && item.isTextual() && !item.asText().isBlank()) {
+            String name = item.asText().trim();
+            return OrganizationUsers.AMBIGUOUS.equals(userIds.get(OrganizationUsers.key(name)))
+                    ? "More than one user is named " + name + "; send the user id."
+                    : "No user of the organization is named " + name + ".";
+        }
+        return field.type().expectation();
     }
 
     /** A stored value as a list (a value stored before the field accepted many is one item). */

@@ -1,22 +1,17 @@
 package io.leadline.core.provisioning;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.core.Database;
+import io.leadline.core.GatewayEvents;
 import io.leadline.core.TestOrganizations;
-import io.leadline.platform.id.Ids;
 import io.leadline.platform.testing.ServiceTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @TestProfile(ServiceTestProfile.class)
 class OrganizationCreatedConsumerTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROCESSED = Duration.ofSeconds(60);
 
     @Inject
@@ -71,7 +65,7 @@ class OrganizationCreatedConsumerTest {
     void otherGatewayEventsAndRecordsThatAreNotEventsChangeNothingAndDoNotStopTheChannel() {
         TestOrganizations org = TestOrganizations.unprovisioned();
 
-        gatewayEvents().send(gatewayEvent("membership.activated", org.organizationId()).toString());
+        gatewayEvents().send(gatewayEvent("role.created", org.organizationId()).toString());
         gatewayEvents().send("{not json");
         gatewayEvents().send("{\"object_type\": \"organization\", \"action\": \"created\"}");
         afterEverythingSentSoFar();
@@ -99,33 +93,14 @@ class OrganizationCreatedConsumerTest {
 
     /** Each record as a poll of its own (the channel takes whole polls, platform EventConsumers). */
     private RecordSender gatewayEvents() {
-        InMemorySource<List<String>> source = connector.<List<String>>source(OrganizationCreatedConsumer.CHANNEL)
-                .runOnVertxContext(true);
-        return record -> source.send(List.of(record));
+        return record -> GatewayEvents.send(connector, record);
     }
 
     private interface RecordSender {
         void send(String record);
     }
 
-    /** The gateway's fixture of {@code type}, re-homed: a fresh event id, about {@code organizationId}. */
     private static ObjectNode gatewayEvent(String type, String organizationId) {
-        try (InputStream in = OrganizationCreatedConsumerTest.class.getResourceAsStream("/events/" + type + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("the gateway's event-contracts artifact has no fixture for " + type);
-            }
-            ObjectNode event = (ObjectNode) JSON.readTree(in);
-            event.put("id", Ids.shortId("ev"));
-            event.put("organization_id", organizationId);
-            if ("organization".equals(event.get("object_type").asText())) {
-                event.put("object_id", organizationId);
-                ((ObjectNode) event.get("data")).put("id", organizationId);
-            } else {
-                ((ObjectNode) event.get("data")).put("organization_id", organizationId);
-            }
-            return event;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GatewayEvents.event(type, organizationId);
     }
 }
