@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -26,12 +25,12 @@ final class Delivery {
     }
 
     /**
-     * Runs {@code work}, again with back-off while it fails in a way that may pass. Every attempt runs on the Vert.x
-     * context the record arrived on, which Hibernate Reactive sessions require (a back-off timer would otherwise
-     * resume on a worker thread).
+     * Runs {@code work}, again with back-off while it fails in a way that may pass. Every attempt runs on
+     * {@code context}, the Vert.x context the poll arrived on, which Hibernate Reactive sessions require: a back-off
+     * timer, or a dead letter's acknowledgement before it, would otherwise resume on another thread, where Panache
+     * refuses to open a session (the events after a poison record in a poll were dead-lettered for that reason).
      */
-    <T> Uni<T> withRetries(Supplier<Uni<? extends T>> work) {
-        Context context = Vertx.currentContext();
+    <T> Uni<T> withRetries(Context context, Supplier<Uni<? extends T>> work) {
         Uni<T> attempt = Uni.createFrom().<T>deferred(work);
         if (context != null) {
             attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));

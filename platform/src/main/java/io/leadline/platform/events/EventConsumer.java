@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -36,6 +38,8 @@ public final class EventConsumer {
     }
 
     public Uni<Void> process(Message<List<String>> poll) {
+        // the poll's own (duplicated) context: every attempt, also those after a dead letter, runs on it
+        Context context = Vertx.currentContext();
         List<Parsed> events = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
         for (Message<String> record : records(poll)) {
@@ -53,22 +57,22 @@ public final class EventConsumer {
             }
         }
         return inOrder(rejected)
-                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(events))
+                .chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(context, events))
                 .chain(() -> Delivery.ack(poll));
     }
 
-    private Uni<Void> apply(List<Parsed> events) {
+    private Uni<Void> apply(Context context, List<Parsed> events) {
         List<ConsumedEvent> all = events.stream().map(Parsed::event).toList();
-        return delivery.withRetries(() -> handler.handle(all))
+        return delivery.withRetries(context, () -> handler.handle(all))
                 .onFailure().recoverWithUni(failure -> events.size() == 1
                         ? Delivery.deadLetter(events.get(0).record(), failure)
-                        : oneByOne(events));
+                        : oneByOne(context, events));
     }
 
     /** Finds the events that cannot be applied by applying each alone; only those are dead-lettered. */
-    private Uni<Void> oneByOne(List<Parsed> events) {
+    private Uni<Void> oneByOne(Context context, List<Parsed> events) {
         return inOrder(events.stream().map(parsed -> Uni.createFrom().deferred(
-                        () -> delivery.withRetries(() -> handler.handle(List.of(parsed.event())))
+                        () -> delivery.withRetries(context, () -> handler.handle(List.of(parsed.event())))
                                 .onFailure().recoverWithUni(failure -> Delivery.deadLetter(parsed.record(), failure))))
                 .toList());
     }
